@@ -1,0 +1,119 @@
+import { io, type Socket } from 'socket.io-client';
+import { DistributedQueue } from '../src/sdk/recipes/distributed-queue';
+import { InterProcessMutex } from '../src/sdk/recipes/inter-process-mutex';
+import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { summarize, type Result } from './percentiles';
+
+export interface RecipesBenchOptions {
+  url: string;
+  /** Contending clients (each its own session). */
+  clients: number;
+  /** Lock handoffs to measure, over all clients. */
+  handoffs: number;
+  /** Items put, then taken, over all clients. */
+  items: number;
+}
+
+function socket(url: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = io(`${url}/zoonest`, { transports: ['websocket'], auth: { timeoutMs: 30_000 } });
+    s.once('session', () => resolve(s));
+    s.once('connect_error', reject);
+  });
+}
+
+function emit<T>(s: Socket, event: string, req: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    s.emit(event, req, (err: { name: string } | null, res?: T) =>
+      err ? reject(new Error(err.name)) : resolve(res as T),
+    );
+  });
+}
+
+/** Runs `op` from every client until `total` ops are done; latencies of each op. */
+async function drive(
+  count: number,
+  total: number,
+  op: (c: number) => Promise<unknown>,
+): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  let started = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, async (_, c) => {
+      while (started < total) {
+        started++;
+        const t = performance.now();
+        await op(c);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - t0) / 1000 };
+}
+
+/**
+ * Lock handoffs per second (one contended lock, each acquire waits for the previous holder's
+ * release) and queue put/take per second, with the SDK recipes (client-side, on Socket.IO
+ * primitives) and with the server's recipe module (Socket.IO recipe events).
+ */
+export async function recipesBench(o: RecipesBenchOptions): Promise<Result[]> {
+  const run = `bench-${Date.now()}`;
+  const results: Result[] = [];
+  const clients = await Promise.all(
+    Array.from({ length: o.clients }, () =>
+      ZoonestClient.connect({ servers: [o.url], sessionTimeoutMs: 30_000 }),
+    ),
+  );
+  const sockets = await Promise.all(Array.from({ length: o.clients }, () => socket(o.url)));
+  try {
+    const sdkLock = await drive(o.clients, o.handoffs, async (c) => {
+      const mutex = new InterProcessMutex(clients[c] as ZoonestClient, `/zoonest/locks/${run}-sdk`);
+      await mutex.acquire();
+      await mutex.release();
+    });
+    results.push(
+      summarize(
+        `lock handoff, SDK mutex (${o.clients} clients)`,
+        sdkLock.latencies,
+        sdkLock.seconds,
+      ),
+    );
+
+    const moduleLock = await drive(o.clients, o.handoffs, async (c) => {
+      const s = sockets[c] as Socket;
+      const got = await emit<{ node: string }>(s, 'lock.acquire', { name: `${run}-module` });
+      await emit(s, 'lock.release', { name: `${run}-module`, node: got.node });
+    });
+    results.push(
+      summarize(
+        `lock handoff, lock module (${o.clients} sockets)`,
+        moduleLock.latencies,
+        moduleLock.seconds,
+      ),
+    );
+
+    const queues = clients.map((c) => new DistributedQueue(c, `/zoonest/queues/${run}-sdk`));
+    const put = await drive(o.clients, o.items, (c) =>
+      (queues[c] as DistributedQueue).put('x'.repeat(100)),
+    );
+    results.push(summarize('queue put, SDK', put.latencies, put.seconds));
+    const take = await drive(o.clients, o.items, (c) =>
+      (queues[c] as DistributedQueue).take({ timeoutMs: 5000 }),
+    );
+    results.push(summarize('queue take, SDK', take.latencies, take.seconds));
+
+    const mput = await drive(o.clients, o.items, (c) =>
+      emit(sockets[c] as Socket, 'queue.put', { name: `${run}-module`, data: 'x'.repeat(100) }),
+    );
+    results.push(summarize('queue put, queue module', mput.latencies, mput.seconds));
+    const mtake = await drive(o.clients, o.items, (c) =>
+      emit(sockets[c] as Socket, 'queue.take', { name: `${run}-module`, timeoutMs: 5000 }),
+    );
+    results.push(summarize('queue take, queue module', mtake.latencies, mtake.seconds));
+  } finally {
+    for (const s of sockets) s.close();
+    await Promise.all(clients.map((c) => c.close()));
+  }
+  return results;
+}

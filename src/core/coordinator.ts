@@ -1,0 +1,637 @@
+import { timingSafeEqual } from 'node:crypto';
+import { OPEN_ACL_UNSAFE, Perms, type Acl, type AuthId } from './acl';
+import { authenticate, permitted, requirePermission } from './auth';
+import type { Caller } from './caller';
+import { SERVER_CALLER } from './caller';
+import { ChangeFeed, type Subscription } from './change-feed';
+import type {
+  ClientContext,
+  CoordinatorObserver,
+  CreateOptions,
+  NodeChildren,
+  NodeData,
+  ReadOp,
+  ReadResult,
+  SessionInfo,
+  WatchSet,
+} from './coordinator-types';
+import { DataTree } from './data-tree';
+import type { CoreLimits } from './limits';
+import { validatePath } from './path';
+import type { Clock, Entropy, Scheduler, TxnStore } from './ports';
+import { SessionTable, type Session } from './session-table';
+import type { Stat } from './stat';
+import { statOf } from './stat-of';
+import type { Txn } from './txn';
+import { TxnBuilder } from './txn-builder';
+import type { AddWatchMode, ChangeEvent, Watcher } from './watch-event';
+import { WatchManager, type WatchRemoval } from './watch-manager';
+import { WritePipeline } from './write-pipeline';
+import type { OpResult, WriteOp, WriteRequest, WriteResult } from './write-request';
+import { ZkCode } from './zk-code';
+import { ZkError } from './zk-error';
+import type { ZNode } from './znode';
+
+export interface CoordinatorDeps {
+  store: TxnStore;
+  clock: Clock;
+  entropy: Entropy;
+  scheduler: Scheduler;
+  limits: CoreLimits;
+  /** Monotonic milliseconds, for latency figures. */
+  elapsed: () => number;
+  observer?: CoordinatorObserver;
+}
+
+const NO_OBSERVER: CoordinatorObserver = { request: () => undefined, committed: () => undefined };
+const RECURSIVE_DELETE_ATTEMPTS = 5;
+
+/**
+ * The coordination kernel's facade: ZooKeeper's data model, sessions, watches and ACLs over
+ * one ordered, durable write path. Transports and recipes use nothing else.
+ */
+export class Coordinator {
+  private readonly watches = new WatchManager();
+  private readonly feed: ChangeFeed;
+  private readonly pipeline: WritePipeline;
+  private readonly observer: CoordinatorObserver;
+  private readonly closedListeners = new Set<(sessionId: bigint) => void>();
+  /** Each session's latest unfinished write, so its later reads wait for it (FIFO per session). */
+  private readonly inflight = new Map<bigint, Promise<unknown>>();
+
+  private constructor(
+    private readonly deps: CoordinatorDeps,
+    private readonly tree: DataTree,
+    private readonly sessions: SessionTable,
+    lastZxid: number,
+  ) {
+    this.observer = deps.observer ?? NO_OBSERVER;
+    this.pipeline = new WritePipeline(
+      {
+        store: deps.store,
+        scheduler: deps.scheduler,
+        clock: deps.clock,
+        builder: new TxnBuilder(deps.limits, deps.entropy),
+        tree,
+        sessions,
+        maxPendingWrites: deps.limits.maxPendingWrites,
+        elapsed: deps.elapsed,
+        hooks: {
+          applied: (txn) => this.applied(txn),
+          committed: (b) => this.observer.committed(b),
+        },
+      },
+      lastZxid,
+    );
+    this.feed = new ChangeFeed(deps.store, () => this.pipeline.lastZxid);
+  }
+
+  /** Loads the durable state; the zxid continues where it stopped. */
+  static async open(deps: CoordinatorDeps): Promise<Coordinator> {
+    const snapshot = await deps.store.load();
+    const sessions = new SessionTable(deps.clock);
+    sessions.restore(snapshot.sessions);
+    return new Coordinator(deps, new DataTree(snapshot.nodes), sessions, snapshot.lastZxid);
+  }
+
+  get limits(): CoreLimits {
+    return this.deps.limits;
+  }
+
+  get lastZxid(): number {
+    return this.pipeline.lastZxid;
+  }
+
+  get counts(): {
+    nodes: number;
+    sessions: number;
+    watches: number;
+    subscriptions: number;
+    ephemerals: number;
+    pendingWrites: number;
+  } {
+    return {
+      nodes: this.tree.size,
+      sessions: this.sessions.size,
+      watches: this.watches.size,
+      subscriptions: this.feed.size,
+      ephemerals: this.tree.ephemeralCount(),
+      pendingWrites: this.pipeline.pending,
+    };
+  }
+
+  /** Path and data bytes over the whole tree, as ZooKeeper's mntr reports approximate_data_size. */
+  approximateDataSize(): number {
+    let size = 0;
+    for (const path of this.tree.subtreeBottomUp('/')) {
+      size += path.length + (this.tree.get(path)?.data.length ?? 0);
+    }
+    return size;
+  }
+
+  // ---- sessions -------------------------------------------------------------------------
+
+  async openSession(
+    timeoutMs: number,
+    origin: { transport: string; remoteAddress: string },
+  ): Promise<SessionInfo> {
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+      throw ZkError.badArguments(
+        `session timeout ${timeoutMs} must be a positive number of milliseconds`,
+      );
+    }
+    const result = await this.observe(
+      'createSession',
+      this.pipeline.submit({ op: 'createSession', timeoutMs }, SERVER_CALLER),
+    );
+    const { session } = result as Extract<WriteResult, { op: 'createSession' }>;
+    this.describe(session.id, origin);
+    return { sessionId: session.id, password: session.password, timeoutMs: session.timeoutMs };
+  }
+
+  /** Takes a session back up after a disconnect, with its id and password, while it lives. */
+  resumeSession(
+    sessionId: bigint,
+    password: Buffer,
+    origin?: { transport: string; remoteAddress: string },
+  ): SessionInfo {
+    const s = this.sessions.get(sessionId);
+    if (
+      !s ||
+      s.closing ||
+      s.password.length !== password.length ||
+      !timingSafeEqual(s.password, password)
+    ) {
+      throw ZkError.sessionExpired(sessionId);
+    }
+    this.sessions.touch(sessionId);
+    if (origin) this.describe(sessionId, origin);
+    return { sessionId, password: s.password, timeoutMs: s.timeoutMs };
+  }
+
+  ephemeralPathsOf(sessionId: bigint): string[] {
+    return [...this.tree.ephemeralsOf(sessionId)].sort();
+  }
+
+  session(sessionId: bigint): Readonly<Session> | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  listSessions(): ReadonlyArray<Readonly<Session>> {
+    return this.sessions.all();
+  }
+
+  /** Keeps a session alive; false when it is gone or closing. */
+  touch(sessionId: bigint): boolean {
+    return this.sessions.touch(sessionId);
+  }
+
+  /** A connection holds the session: it cannot expire until detached. */
+  attach(sessionId: bigint): void {
+    const s = this.requireSession(sessionId);
+    s.attachments += 1;
+  }
+
+  detach(sessionId: bigint): void {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    s.attachments = Math.max(0, s.attachments - 1);
+    this.sessions.touch(sessionId);
+  }
+
+  async closeSession(sessionId: bigint): Promise<void> {
+    const s = this.requireSession(sessionId);
+    s.closing = true;
+    await this.observe(
+      'closeSession',
+      this.pipeline.submit({ op: 'closeSession', sessionId }, SERVER_CALLER),
+    );
+  }
+
+  addAuth(sessionId: bigint, scheme: string, credentials: string): AuthId {
+    const s = this.requireSession(sessionId);
+    const id = authenticate(scheme, credentials);
+    if (!s.authIds.some((a) => a.scheme === id.scheme && a.id === id.id)) s.authIds.push(id);
+    return id;
+  }
+
+  /** Identities a caller holds: its address, plus what its session proved. */
+  identities(ctx: ClientContext): AuthId[] {
+    return this.caller(ctx).ids as AuthId[];
+  }
+
+  onSessionClosed(listener: (sessionId: bigint) => void): () => void {
+    this.closedListeners.add(listener);
+    return () => this.closedListeners.delete(listener);
+  }
+
+  /** Closes every session past its deadline; its ephemerals go in the same transaction. */
+  async expireSessions(): Promise<bigint[]> {
+    const expired = this.sessions.expired();
+    await Promise.all(
+      expired.map(async (id) => {
+        const s = this.sessions.get(id);
+        if (s) s.closing = true;
+        await this.pipeline
+          .submit({ op: 'closeSession', sessionId: id }, SERVER_CALLER)
+          .catch(() => {
+            if (s) s.closing = false;
+          });
+      }),
+    );
+    return expired;
+  }
+
+  /** Removes empty containers that once had children and TTL nodes unchanged for their TTL. */
+  async reap(): Promise<number> {
+    const now = this.deps.clock.now();
+    const due = [...this.tree.reapCandidates()].filter((path) => {
+      const node = this.tree.get(path);
+      if (!node || node.children.size > 0) return false;
+      return node.kind === 'container' ? node.cversion > 0 : now - node.mtime >= node.ttlMs;
+    });
+    const results = await Promise.allSettled(
+      due.map((path) => this.pipeline.submit({ op: 'deleteContainer', path }, SERVER_CALLER)),
+    );
+    return results.filter((r) => r.status === 'fulfilled').length;
+  }
+
+  // ---- writes ---------------------------------------------------------------------------
+
+  async create(
+    ctx: ClientContext,
+    path: string,
+    data: Buffer,
+    opts: CreateOptions = {},
+  ): Promise<{ path: string; stat: Stat }> {
+    const op: WriteOp = {
+      op: 'create',
+      path,
+      data,
+      acl: opts.acl ?? [...OPEN_ACL_UNSAFE],
+      mode: opts.mode ?? 'persistent',
+      ttlMs: opts.ttlMs,
+    };
+    const result = (await this.write(ctx, op)) as Extract<OpResult, { op: 'create' }>;
+    return { path: result.path, stat: result.stat };
+  }
+
+  async delete(ctx: ClientContext, path: string, version = -1): Promise<void> {
+    await this.write(ctx, { op: 'delete', path, version });
+  }
+
+  async deleteContainer(ctx: ClientContext, path: string): Promise<void> {
+    await this.write(ctx, { op: 'deleteContainer', path });
+  }
+
+  /** Deletes a node and everything below it in one transaction (retried if the subtree moves). */
+  async deleteRecursive(ctx: ClientContext, path: string): Promise<void> {
+    validatePath(path);
+    for (let attempt = 1; ; attempt++) {
+      await this.settled(ctx);
+      const paths = this.tree.subtreeBottomUp(path);
+      if (paths.length === 0) throw ZkError.noNode(path);
+      try {
+        await this.multi(
+          ctx,
+          paths.map((p) => ({ op: 'delete', path: p, version: -1 })),
+        );
+        return;
+      } catch (err) {
+        const raced =
+          err instanceof ZkError && (err.code === ZkCode.NotEmpty || err.code === ZkCode.NoNode);
+        if (!raced || attempt >= RECURSIVE_DELETE_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  async setData(ctx: ClientContext, path: string, data: Buffer, version = -1): Promise<Stat> {
+    const result = (await this.write(ctx, { op: 'setData', path, data, version })) as Extract<
+      OpResult,
+      { op: 'setData' }
+    >;
+    return result.stat;
+  }
+
+  async setACL(ctx: ClientContext, path: string, acl: Acl[], version = -1): Promise<Stat> {
+    const result = (await this.write(ctx, { op: 'setACL', path, acl, version })) as Extract<
+      OpResult,
+      { op: 'setACL' }
+    >;
+    return result.stat;
+  }
+
+  /** All or nothing; on failure the ZkError's `multi` gives every op's code. */
+  async multi(ctx: ClientContext, ops: WriteOp[]): Promise<OpResult[]> {
+    if (ops.length === 0) return [];
+    const result = (await this.submit(ctx, 'multi', { op: 'multi', ops })) as Extract<
+      WriteResult,
+      { op: 'multi' }
+    >;
+    return result.results;
+  }
+
+  /** Resolves once every write queued before it has been applied. */
+  async sync(ctx: ClientContext, path: string): Promise<string> {
+    const result = (await this.submit(ctx, 'sync', { op: 'sync', path })) as Extract<
+      WriteResult,
+      { op: 'sync' }
+    >;
+    return result.path;
+  }
+
+  // ---- reads ----------------------------------------------------------------------------
+
+  async getData(ctx: ClientContext, path: string, watcher?: Watcher): Promise<NodeData> {
+    return this.read('getData', ctx, (caller) => {
+      const node = this.readable(path, caller);
+      if (watcher) this.watches.addData(path, watcher);
+      return { data: node.data, stat: statOf(node) };
+    });
+  }
+
+  /** The node's Stat, or null; a watch is set either way (it fires on creation). */
+  async exists(ctx: ClientContext, path: string, watcher?: Watcher): Promise<Stat | null> {
+    return this.read('exists', ctx, () => {
+      validatePath(path);
+      const node = this.tree.get(path);
+      if (watcher) this.watches.addData(path, watcher);
+      return node ? statOf(node) : null;
+    });
+  }
+
+  async getChildren(ctx: ClientContext, path: string, watcher?: Watcher): Promise<NodeChildren> {
+    return this.read('getChildren', ctx, (caller) => {
+      const node = this.readable(path, caller);
+      if (watcher) this.watches.addChildren(path, watcher);
+      return { children: [...node.children].sort(), stat: statOf(node) };
+    });
+  }
+
+  async getAllChildrenNumber(ctx: ClientContext, path: string): Promise<number> {
+    return this.read('getAllChildrenNumber', ctx, (caller) => {
+      this.readable(path, caller);
+      return this.tree.descendantCount(path);
+    });
+  }
+
+  /** The caller's own ephemeral nodes whose path starts with `prefix`. */
+  async getEphemerals(ctx: ClientContext, prefix: string): Promise<string[]> {
+    return this.read('getEphemerals', ctx, () => {
+      if (ctx.sessionId === 0n) throw ZkError.badArguments('getEphemerals needs a session');
+      return [...this.tree.ephemeralsOf(ctx.sessionId)].filter((p) => p.startsWith(prefix)).sort();
+    });
+  }
+
+  async getACL(ctx: ClientContext, path: string): Promise<{ acl: Acl[]; stat: Stat }> {
+    return this.read('getACL', ctx, (caller) => {
+      validatePath(path);
+      const node = this.tree.get(path);
+      if (!node) throw ZkError.noNode(path);
+      requirePermission(node.acl, Perms.READ | Perms.ADMIN, caller.ids, path);
+      return { acl: node.acl.map((a) => ({ ...a })), stat: statOf(node) };
+    });
+  }
+
+  /** Several reads at one point in time; each fails on its own. */
+  async multiRead(ctx: ClientContext, ops: ReadOp[]): Promise<ReadResult[]> {
+    return this.read('multiRead', ctx, (caller) =>
+      ops.map((op): ReadResult => {
+        try {
+          const node = this.readable(op.path, caller);
+          return op.op === 'getData'
+            ? { op: 'getData', data: node.data, stat: statOf(node) }
+            : { op: 'getChildren', children: [...node.children].sort() };
+        } catch (error) {
+          if (error instanceof ZkError) return { op: 'error', error };
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** Paths and data of a subtree, for export and the dashboard; ACL-filtered per node. */
+  async walk(
+    ctx: ClientContext,
+    path: string,
+    visit: (node: Readonly<ZNode>) => void,
+  ): Promise<void> {
+    await this.read('walk', ctx, (caller) => {
+      const root = this.readable(path, caller);
+      const stack: ZNode[] = [root];
+      while (stack.length > 0) {
+        const node = stack.pop() as ZNode;
+        if (!permitted(node.acl, Perms.READ, caller.ids)) continue;
+        visit(node);
+        for (const name of node.children) {
+          const child = this.tree.get(node.path === '/' ? `/${name}` : `${node.path}/${name}`);
+          if (child) stack.push(child);
+        }
+      }
+    });
+  }
+
+  // ---- watches --------------------------------------------------------------------------
+
+  async addWatch(
+    ctx: ClientContext,
+    path: string,
+    mode: AddWatchMode,
+    watcher: Watcher,
+  ): Promise<void> {
+    await this.read('addWatch', ctx, () => {
+      validatePath(path);
+      this.watches.addPersistent(path, mode, watcher);
+    });
+  }
+
+  async removeWatches(
+    ctx: ClientContext,
+    path: string,
+    kind: WatchRemoval,
+    watcher: Watcher,
+  ): Promise<void> {
+    await this.read('removeWatches', ctx, () => {
+      validatePath(path);
+      if (!this.watches.remove(path, kind, watcher)) throw new ZkError(ZkCode.NoWatcher, path);
+    });
+  }
+
+  async checkWatches(
+    ctx: ClientContext,
+    path: string,
+    kind: WatchRemoval,
+    watcher: Watcher,
+  ): Promise<void> {
+    await this.read('checkWatches', ctx, () => {
+      validatePath(path);
+      if (!this.watches.has(path, kind, watcher)) throw new ZkError(ZkCode.NoWatcher, path);
+    });
+  }
+
+  /**
+   * Re-registers a reconnecting client's watches (ZooKeeper's setWatches): a watch whose node
+   * changed after `relativeZxid` fires at once instead, so nothing is missed across the gap.
+   */
+  async setWatches(
+    ctx: ClientContext,
+    relativeZxid: number,
+    set: WatchSet,
+    watcher: Watcher,
+  ): Promise<void> {
+    await this.read('setWatches', ctx, () => {
+      const zxid = this.lastZxid;
+      const fire = (
+        type: 'NodeCreated' | 'NodeDeleted' | 'NodeDataChanged' | 'NodeChildrenChanged',
+        path: string,
+      ) => watcher.notify({ type, path, zxid });
+      for (const path of set.data) {
+        const node = this.tree.get(path);
+        if (!node) fire('NodeDeleted', path);
+        else if (node.mzxid > relativeZxid) fire('NodeDataChanged', path);
+        else this.watches.addData(path, watcher);
+      }
+      for (const path of set.exist) {
+        if (this.tree.get(path)) fire('NodeCreated', path);
+        else this.watches.addData(path, watcher);
+      }
+      for (const path of set.child) {
+        const node = this.tree.get(path);
+        if (!node) fire('NodeDeleted', path);
+        else if (node.pzxid > relativeZxid) fire('NodeChildrenChanged', path);
+        else this.watches.addChildren(path, watcher);
+      }
+      for (const path of set.persistent) this.watches.addPersistent(path, 'persistent', watcher);
+      for (const path of set.persistentRecursive)
+        this.watches.addPersistent(path, 'persistent-recursive', watcher);
+    });
+  }
+
+  /** Forgets every watch of a connection that went away. */
+  dropWatcher(watcher: Watcher): void {
+    this.watches.removeWatcher(watcher);
+  }
+
+  watchedPaths(watcher: Watcher): string[] {
+    return this.watches.pathsOf(watcher);
+  }
+
+  /** Changes under `path` from `fromZxid` on (replayed from the log), then live. */
+  async subscribe(
+    ctx: ClientContext,
+    path: string,
+    opts: { recursive: boolean; fromZxid?: number },
+    sink: (event: ChangeEvent) => void,
+  ): Promise<Subscription> {
+    return this.observe(
+      'subscribe',
+      (async () => {
+        validatePath(path);
+        await this.settled(ctx);
+        const caller = this.caller(ctx);
+        const node = this.tree.get(path);
+        if (node && !permitted(node.acl, Perms.READ, caller.ids)) throw ZkError.noAuth(path);
+        return this.feed.subscribe(path, opts.recursive, opts.fromZxid, sink);
+      })(),
+    );
+  }
+
+  // ---- internals ------------------------------------------------------------------------
+
+  private applied(txn: Txn): void {
+    for (const op of txn.ops) {
+      switch (op.op) {
+        case 'create':
+          this.watches.nodeCreated(op.node.path, txn.zxid);
+          break;
+        case 'delete':
+          this.watches.nodeDeleted(op.path, txn.zxid);
+          break;
+        case 'setData':
+          this.watches.nodeDataChanged(op.path, txn.zxid);
+          break;
+        case 'closeSession':
+          for (const listener of this.closedListeners) listener(op.sessionId);
+          break;
+        case 'setACL':
+        case 'createSession':
+          break;
+      }
+    }
+    this.feed.publish(txn);
+  }
+
+  private describe(sessionId: bigint, origin: { transport: string; remoteAddress: string }): void {
+    const s = this.sessions.get(sessionId);
+    if (!s) return;
+    s.transport = origin.transport;
+    s.remoteAddress = origin.remoteAddress;
+  }
+
+  private requireSession(sessionId: bigint): Session {
+    const s = this.sessions.get(sessionId);
+    if (!s) throw ZkError.sessionExpired(sessionId);
+    return s;
+  }
+
+  private caller(ctx: ClientContext): Caller {
+    const ip: AuthId = { scheme: 'ip', id: ctx.remoteAddress };
+    if (ctx.sessionId === 0n) return { sessionId: 0n, ids: [ip] };
+    const s = this.sessions.get(ctx.sessionId);
+    if (!s || s.closing) throw ZkError.sessionExpired(ctx.sessionId);
+    this.sessions.touch(ctx.sessionId);
+    return { sessionId: ctx.sessionId, ids: [ip, ...s.authIds] };
+  }
+
+  private readable(path: string, caller: Caller): ZNode {
+    validatePath(path);
+    const node = this.tree.get(path);
+    if (!node) throw ZkError.noNode(path);
+    requirePermission(node.acl, Perms.READ, caller.ids, path);
+    return node;
+  }
+
+  private write(ctx: ClientContext, op: WriteOp): Promise<OpResult> {
+    return this.submit(ctx, op.op, op) as Promise<OpResult>;
+  }
+
+  private submit(ctx: ClientContext, name: string, req: WriteRequest): Promise<WriteResult> {
+    // The async wrapper turns a refused caller into a rejection; submit still runs right now.
+    const pending = (async () => this.pipeline.submit(req, this.caller(ctx)))();
+    if (ctx.sessionId !== 0n) {
+      const marker = pending.catch(() => undefined);
+      this.inflight.set(ctx.sessionId, marker);
+      void marker.then(() => {
+        if (this.inflight.get(ctx.sessionId) === marker) this.inflight.delete(ctx.sessionId);
+      });
+    }
+    return this.observe(name, pending);
+  }
+
+  /** Waits until the session's earlier writes are applied, so it reads its own writes. */
+  private async settled(ctx: ClientContext): Promise<void> {
+    const pending = ctx.sessionId === 0n ? undefined : this.inflight.get(ctx.sessionId);
+    if (pending) await pending;
+  }
+
+  private async read<T>(name: string, ctx: ClientContext, fn: (caller: Caller) => T): Promise<T> {
+    return this.observe(
+      name,
+      (async () => {
+        await this.settled(ctx);
+        return fn(this.caller(ctx));
+      })(),
+    );
+  }
+
+  private async observe<T>(name: string, work: Promise<T>): Promise<T> {
+    try {
+      const value = await work;
+      this.observer.request(name, 'Ok');
+      return value;
+    } catch (err) {
+      this.observer.request(name, err instanceof ZkError ? err.codeName : 'SystemError');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import type { AuthId } from './acl';
+import type { SessionReader, SessionWriter } from './node-store';
+import type { Clock } from './ports';
+import type { SessionRecord } from './session-record';
+
+export interface Session {
+  readonly id: bigint;
+  readonly password: Buffer;
+  readonly timeoutMs: number;
+  /** When the session expires unless touched again. */
+  deadline: number;
+  /** Identities proven with addAuth (digest) for this session. */
+  authIds: AuthId[];
+  /** Set once the session is being closed, so it takes no new work. */
+  closing: boolean;
+  /** Connections currently attached to it (Socket.IO, ZooKeeper protocol). */
+  attachments: number;
+  /** Transport and remote address it was last seen through, for operators. */
+  transport: string;
+  remoteAddress: string;
+}
+
+/** Live sessions and their deadlines. Durable opening and closing go through transactions. */
+export class SessionTable implements SessionReader, SessionWriter {
+  private readonly sessions = new Map<bigint, Session>();
+
+  constructor(private readonly clock: Clock) {}
+
+  /** Restores sessions after a restart; each gets a full timeout to come back, as in ZooKeeper. */
+  restore(records: readonly SessionRecord[]): void {
+    for (const r of records) this.opened(r.id, r.password, r.timeoutMs);
+  }
+
+  opened(id: bigint, password: Buffer, timeoutMs: number): void {
+    this.sessions.set(id, {
+      id,
+      password,
+      timeoutMs,
+      deadline: this.clock.now() + timeoutMs,
+      authIds: [],
+      closing: false,
+      attachments: 0,
+      transport: '',
+      remoteAddress: '',
+    });
+  }
+
+  closed(id: bigint): void {
+    this.sessions.delete(id);
+  }
+
+  /** Open until its closing transaction commits, even while that is under way. */
+  isOpen(id: bigint): boolean {
+    return this.sessions.has(id);
+  }
+
+  get(id: bigint): Session | undefined {
+    return this.sessions.get(id);
+  }
+
+  all(): Session[] {
+    return [...this.sessions.values()];
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  touch(id: bigint): boolean {
+    const s = this.sessions.get(id);
+    if (!s || s.closing) return false;
+    s.deadline = Math.max(s.deadline, this.clock.now() + s.timeoutMs);
+    return true;
+  }
+
+  /** Sessions past their deadline with no connection holding them, not yet being closed. */
+  expired(): bigint[] {
+    const now = this.clock.now();
+    return this.all()
+      .filter((s) => !s.closing && s.attachments === 0 && s.deadline <= now)
+      .map((s) => s.id);
+  }
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { SessionRecord } from '../core/session-record';
+import { bytesColumn, forEachDialect, idColumn } from './columns';
+
+/** A row of `sessions`: a SessionRecord with its 64-bit id as a decimal string. */
+export interface SessionRow {
+  id: string;
+  password: Buffer;
+  timeoutMs: number;
+}
+
+/** `sessions`, the open sessions. One class per dialect: the type of `password` differs. */
+export const SessionEntity = forEachDialect((dialect): new () => SessionRow => {
+  @Entity('sessions')
+  class SessionEntity implements SessionRow {
+    @PrimaryColumn(idColumn()) id!: string;
+    @Column(bytesColumn(dialect)) password!: Buffer;
+    @Column({ name: 'timeout_ms', type: 'integer' }) timeoutMs!: number;
+  }
+  return SessionEntity;
+});
+
+export function toSessionRow(s: SessionRecord): SessionRow {
+  return { id: s.id.toString(), password: s.password, timeoutMs: s.timeoutMs };
+}
+
+export function fromSessionRow(row: SessionRow): SessionRecord {
+  return { id: BigInt(row.id), password: row.password, timeoutMs: row.timeoutMs };
+}

@@ -1,0 +1,68 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { Coordinator } from '../core/coordinator';
+import type { TxnStore } from '../core/ports';
+import { MetricsService } from '../ops/metrics.service';
+import { createDataSource } from '../persistence/data-source.factory';
+import { TypeOrmTxnStore } from '../persistence/typeorm-txn-store';
+import { elapsedMs, systemClock, systemEntropy, tickScheduler } from './clock';
+import { SessionReaper } from './session-reaper';
+import type { Settings } from './settings';
+import { SETTINGS, TXN_STORE } from './tokens';
+
+/** Provides the Coordinator, on the durable store the settings choose, to every module. */
+@Global()
+@Module({})
+export class CoordinatorModule {
+  static forRoot(settings: Settings): DynamicModule {
+    return {
+      module: CoordinatorModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({}),
+          dataSourceFactory: () =>
+            createDataSource({
+              dataDir: settings.dataDir,
+              dbUrl: settings.dbUrl,
+              pgSchema: settings.dbSchema,
+            }).initialize(),
+        }),
+      ],
+      providers: [
+        { provide: SETTINGS, useValue: settings },
+        MetricsService,
+        {
+          provide: TXN_STORE,
+          inject: [getDataSourceToken()],
+          useFactory: (ds: DataSource) =>
+            new TypeOrmTxnStore(ds, { historyTxns: settings.historyTxns }),
+        },
+        {
+          provide: Coordinator,
+          inject: [TXN_STORE, MetricsService],
+          useFactory: async (store: TxnStore, metrics: MetricsService) => {
+            const zk = await Coordinator.open({
+              store,
+              clock: systemClock,
+              entropy: systemEntropy,
+              scheduler: tickScheduler,
+              elapsed: elapsedMs,
+              observer: metrics,
+              limits: {
+                maxDataBytes: settings.maxDataBytes,
+                minSessionTimeoutMs: settings.minSessionTimeoutMs,
+                maxSessionTimeoutMs: settings.maxSessionTimeoutMs,
+                maxPendingWrites: settings.maxPendingWrites,
+              },
+            });
+            metrics.bind(zk);
+            return zk;
+          },
+        },
+        SessionReaper,
+      ],
+      exports: [SETTINGS, Coordinator, MetricsService, TXN_STORE],
+    };
+  }
+}

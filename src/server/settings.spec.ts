@@ -1,0 +1,33 @@
+import { loadSettings } from './settings';
+
+describe('loadSettings', () => {
+  it('uses ZooKeeper-like defaults', () => {
+    expect(loadSettings({})).toMatchObject({
+      httpPort: 8080,
+      zkPort: 2181,
+      host: '127.0.0.1',
+      dataDir: './data',
+      maxDataBytes: 1048576,
+      minSessionTimeoutMs: 4000,
+      maxSessionTimeoutMs: 40000,
+      reapIntervalMs: 60000,
+    });
+  });
+
+  it('reads values from the environment', () => {
+    const s = loadSettings({ ZOONEST_HTTP_PORT: '0', ZOONEST_DB_URL: 'postgres://u@h/db' });
+    expect([s.httpPort, s.dbUrl]).toEqual([0, 'postgres://u@h/db']);
+  });
+
+  it('names each bad setting', () => {
+    expect(() =>
+      loadSettings({ ZOONEST_HTTP_PORT: 'eighty', ZOONEST_DB_URL: 'mysql://x' }),
+    ).toThrow(/ZOONEST_HTTP_PORT[\s\S]*ZOONEST_DB_URL/);
+    expect(() =>
+      loadSettings({
+        ZOONEST_MIN_SESSION_TIMEOUT_MS: '50000',
+        ZOONEST_MAX_SESSION_TIMEOUT_MS: '40000',
+      }),
+    ).toThrow(/must not exceed/);
+  });
+});

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const int = (min: number) => z.coerce.number().int().min(min);
+
+/** Every server setting, read from the environment. The README's settings table lists them. */
+export const settingsSchema = z.object({
+  ZOONEST_HTTP_PORT: int(0).max(65535).default(8080),
+  ZOONEST_ZK_PORT: int(0).max(65535).default(2181),
+  ZOONEST_HOST: z.string().min(1).default('127.0.0.1'),
+  ZOONEST_DATA_DIR: z.string().min(1).default('./data'),
+  ZOONEST_DB_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave it unset for SQLite)')
+    .optional(),
+  ZOONEST_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
+  ZOONEST_MAX_DATA_BYTES: int(0).default(1024 * 1024),
+  ZOONEST_MIN_SESSION_TIMEOUT_MS: int(1).default(4000),
+  ZOONEST_MAX_SESSION_TIMEOUT_MS: int(1).default(40000),
+  ZOONEST_HISTORY_TXNS: int(1).default(100_000),
+  ZOONEST_REAP_INTERVAL_MS: int(10).default(60_000),
+  ZOONEST_SESSION_CHECK_MS: int(10).default(500),
+  ZOONEST_MAX_PENDING_WRITES: int(1).default(50_000),
+  ZOONEST_MAX_MULTI_OPS: int(1).default(10_000),
+  ZOONEST_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+});
+
+export type SettingsInput = z.input<typeof settingsSchema>;
+
+export interface Settings {
+  httpPort: number;
+  zkPort: number;
+  host: string;
+  dataDir: string;
+  dbUrl?: string;
+  dbSchema?: string;
+  maxDataBytes: number;
+  minSessionTimeoutMs: number;
+  maxSessionTimeoutMs: number;
+  historyTxns: number;
+  reapIntervalMs: number;
+  sessionCheckMs: number;
+  maxPendingWrites: number;
+  maxMultiOps: number;
+  logLevel: string;
+}
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+/** Reads and validates settings; a bad value stops the start with a message naming it. */
+export function loadSettings(env: Record<string, string | undefined>): Settings {
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('ZOONEST_') && v !== undefined && v !== ''),
+  );
+  const parsed = settingsSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new SettingsError(`invalid settings:\n  ${problems.join('\n  ')}`);
+  }
+  const s = parsed.data;
+  if (s.ZOONEST_MIN_SESSION_TIMEOUT_MS > s.ZOONEST_MAX_SESSION_TIMEOUT_MS) {
+    throw new SettingsError(
+      'invalid settings:\n  ZOONEST_MIN_SESSION_TIMEOUT_MS must not exceed ZOONEST_MAX_SESSION_TIMEOUT_MS',
+    );
+  }
+  return {
+    httpPort: s.ZOONEST_HTTP_PORT,
+    zkPort: s.ZOONEST_ZK_PORT,
+    host: s.ZOONEST_HOST,
+    dataDir: s.ZOONEST_DATA_DIR,
+    dbUrl: s.ZOONEST_DB_URL,
+    dbSchema: s.ZOONEST_DB_SCHEMA,
+    maxDataBytes: s.ZOONEST_MAX_DATA_BYTES,
+    minSessionTimeoutMs: s.ZOONEST_MIN_SESSION_TIMEOUT_MS,
+    maxSessionTimeoutMs: s.ZOONEST_MAX_SESSION_TIMEOUT_MS,
+    historyTxns: s.ZOONEST_HISTORY_TXNS,
+    reapIntervalMs: s.ZOONEST_REAP_INTERVAL_MS,
+    sessionCheckMs: s.ZOONEST_SESSION_CHECK_MS,
+    maxPendingWrites: s.ZOONEST_MAX_PENDING_WRITES,
+    maxMultiOps: s.ZOONEST_MAX_MULTI_OPS,
+    logLevel: s.ZOONEST_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { Coordinator } from '../core/coordinator';
+import { setupOpenApi } from '../transports/rest/openapi';
+import { ZoonestIoAdapter } from '../transports/socketio/zoonest-io.adapter';
+import { ZookeeperServer } from '../transports/zookeeper/zookeeper-server';
+import { AppModule } from './app.module';
+import { loadSettings, type Settings, type SettingsInput } from './settings';
+
+export interface RunningServer {
+  /** Base URL of REST, Socket.IO and the dashboard, e.g. http://127.0.0.1:8080 */
+  url: string;
+  httpPort: number;
+  /** The ZooKeeper wire-protocol port actually bound (settings.zkPort may be 0). */
+  zkPort: number;
+  settings: Settings;
+  app: NestExpressApplication;
+  coordinator: Coordinator;
+  stop(): Promise<void>;
+}
+
+/** Starts a server; settings come from the environment, then `overrides` (tests use port 0). */
+export async function startServer(
+  overrides: SettingsInput = {},
+  env: Record<string, string | undefined> = process.env,
+): Promise<RunningServer> {
+  const settings = loadSettings({ ...env, ...stringify(overrides) });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  // Base64 makes data a third larger; leave room for the rest of the body.
+  const bodyLimit = Math.ceil(settings.maxDataBytes * 1.4) + 64 * 1024;
+  app.useBodyParser('json', { limit: bodyLimit });
+  app.useWebSocketAdapter(new ZoonestIoAdapter(app, settings));
+  setupOpenApi(app);
+  await app.listen(settings.httpPort, settings.host);
+  const address = app.getHttpServer().address() as AddressInfo;
+  const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  return {
+    url: `http://${host}:${address.port}`,
+    httpPort: address.port,
+    zkPort: app.get(ZookeeperServer).port,
+    settings,
+    app,
+    coordinator: app.get(Coordinator),
+    stop: () => app.close(),
+  };
+}
+
+function stringify(values: SettingsInput): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
+}

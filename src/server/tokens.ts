@@ -1,0 +1,3 @@
+/** Injection tokens of the composition root. */
+export const SETTINGS = Symbol('zoonest.settings');
+export const TXN_STORE = Symbol('zoonest.txnStore');

@@ -1,0 +1,20 @@
+import type { Stat } from '../../core/stat';
+
+/** Stat on JSON transports: zxids and times are numbers, the owner session id a string. */
+export interface StatJson {
+  czxid: number;
+  mzxid: number;
+  pzxid: number;
+  ctime: number;
+  mtime: number;
+  version: number;
+  cversion: number;
+  aversion: number;
+  ephemeralOwner: string;
+  dataLength: number;
+  numChildren: number;
+}
+
+export function statToJson(stat: Stat): StatJson {
+  return { ...stat, ephemeralOwner: stat.ephemeralOwner.toString() };
+}

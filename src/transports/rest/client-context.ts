@@ -1,0 +1,27 @@
+import type { Request } from 'express';
+import type { Coordinator } from '../../core/coordinator';
+import type { ClientContext } from '../../core/coordinator-types';
+import { ZkError } from '../../core/zk-error';
+import { parseSessionId } from '../json/session-id';
+
+export const SESSION_HEADER = 'x-zoonest-session';
+
+export function remoteAddress(req: Request): string {
+  return req.socket.remoteAddress ?? '';
+}
+
+/**
+ * The caller of a REST request: the session named by `X-Zoonest-Session: {id}:{password}`
+ * (password in base64), which then acts with that session's identity; else no session.
+ */
+export function clientContext(req: Request, zk: Coordinator): ClientContext {
+  const address = remoteAddress(req);
+  const header = req.headers[SESSION_HEADER];
+  if (header === undefined) return { sessionId: 0n, remoteAddress: address };
+  const value = Array.isArray(header) ? (header[0] ?? '') : header;
+  const colon = value.indexOf(':');
+  if (colon < 0) throw ZkError.badArguments(`${SESSION_HEADER} must be {sessionId}:{password}`);
+  const sessionId = parseSessionId(value.slice(0, colon));
+  zk.resumeSession(sessionId, Buffer.from(value.slice(colon + 1), 'base64'));
+  return { sessionId, remoteAddress: address };
+}

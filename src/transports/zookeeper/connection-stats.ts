@@ -1,0 +1,43 @@
+import type { ConnectionFacts } from './server-facts';
+import { LatencyStats } from './latency-stats';
+
+/** What `cons` and `stat` print about one connection, kept as it serves. */
+export class ConnectionStats {
+  readonly establishedMs = Date.now();
+  packetsReceived = 0;
+  packetsSent = 0;
+  lastOperation = 'NA';
+  lastCxid = -1;
+  lastZxid = -1;
+  lastResponseMs = 0;
+  readonly latency = new LatencyStats();
+
+  facts(c: {
+    remoteAddress: string;
+    remotePort: number;
+    reading: boolean;
+    outstanding: number;
+    sessionId: bigint;
+    sessionTimeoutMs: number;
+  }): ConnectionFacts {
+    return {
+      remoteAddress: c.remoteAddress,
+      remotePort: c.remotePort,
+      interestOps: c.reading ? 1 : 0,
+      outstandingRequests: c.outstanding,
+      packetsReceived: this.packetsReceived,
+      packetsSent: this.packetsSent,
+      sessionId: c.sessionId,
+      lastOperation: this.lastOperation,
+      establishedMs: this.establishedMs,
+      sessionTimeoutMs: c.sessionTimeoutMs,
+      lastCxid: this.lastCxid,
+      lastZxid: this.lastZxid,
+      lastResponseMs: this.lastResponseMs,
+      lastLatencyMs: this.latency.last,
+      minLatencyMs: this.latency.min,
+      avgLatencyMs: this.latency.avg,
+      maxLatencyMs: this.latency.max,
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  Optional,
+} from '@nestjs/common';
+import { Coordinator } from '../../core/coordinator';
+import { MetricsService } from '../../ops/metrics.service';
+import type { Settings } from '../../server/settings';
+import { SETTINGS } from '../../server/tokens';
+import { maxFrameBytesFor } from './frame-decoder';
+import { gatherServerFacts } from './gather-server-facts';
+import { WireStats } from './latency-stats';
+import type { ServerFacts } from './server-facts';
+import { ZkConnection, type ConnectionHost } from './zk-connection';
+
+/**
+ * The ZooKeeper wire protocol on settings.zkPort: accepts connections and keeps one connection
+ * per session, closing a session's connection when the session ends, as ZooKeeper does.
+ */
+@Injectable()
+export class ZookeeperServer implements ConnectionHost, OnApplicationBootstrap, OnModuleDestroy {
+  readonly log = new Logger('ZookeeperServer');
+  readonly stats = new WireStats();
+  private readonly server: Server;
+  private readonly connections = new Set<ZkConnection>();
+  private readonly bySession = new Map<bigint, ZkConnection>();
+  private readonly startedMs = Date.now();
+  private stopListening: () => void = () => undefined;
+
+  constructor(
+    readonly zk: Coordinator,
+    @Inject(SETTINGS) readonly settings: Settings,
+    @Optional() private readonly metrics?: MetricsService,
+  ) {
+    this.server = createServer((socket) => this.accept(socket));
+  }
+
+  /** The port actually bound (settings.zkPort may be 0). */
+  get port(): number {
+    return (this.server.address() as AddressInfo | null)?.port ?? 0;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.metrics?.bindWireProtocol(() => ({
+      connections: this.connections.size,
+      packetsReceived: this.stats.packetsReceived,
+      packetsSent: this.stats.packetsSent,
+    }));
+    this.stopListening = this.zk.onSessionClosed((sessionId) => {
+      this.bySession.get(sessionId)?.sessionEnded();
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.settings.zkPort, this.settings.host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    this.server.on('error', (err) => this.log.error(`zookeeper listener: ${err.message}`));
+    this.log.log(`ZooKeeper protocol on ${this.settings.host}:${this.port}`);
+  }
+
+  /** Before the store closes: stop accepting and drop every connection; sessions live on. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopListening();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const conn of this.connections) conn.shutdown();
+    await closed;
+  }
+
+  serverFacts(): ServerFacts {
+    return gatherServerFacts({
+      zk: this.zk,
+      settings: this.settings,
+      stats: this.stats,
+      connections: this.connections,
+      port: this.port,
+      maxFrameBytes: maxFrameBytesFor(this.settings),
+      startedMs: this.startedMs,
+    });
+  }
+
+  claim(conn: ZkConnection): void {
+    const older = this.bySession.get(conn.sessionId);
+    this.bySession.set(conn.sessionId, conn);
+    // A client that reconnects leaves its old connection behind; ZooKeeper closes it.
+    if (older && older !== conn) older.shutdown();
+  }
+
+  released(conn: ZkConnection): void {
+    this.connections.delete(conn);
+    if (this.bySession.get(conn.sessionId) === conn) this.bySession.delete(conn.sessionId);
+  }
+
+  private accept(socket: Socket): void {
+    this.connections.add(new ZkConnection(socket, this));
+  }
+}

@@ -1,0 +1,163 @@
+import { spawn } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../src/server/start-server';
+import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { removeTempDirs, tempDir } from './support/temp-dir';
+
+const ROOT = join(__dirname, '..');
+
+// Each command is a fresh Node process; on a busy machine a few of them take a while.
+jest.setTimeout(60_000);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `zoonest watch`, `export` and `import` as a user runs them, against a real server. */
+describe('zoonest CLI streams and backups', () => {
+  let server: RunningServer;
+  let client: ZoonestClient;
+  let dir: string;
+
+  const start = (args: string[], env: Record<string, string> = {}) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'src/cli/main.ts', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ZOONEST_SERVER: server.url, ...env },
+      },
+    );
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (c: Buffer) => (out.stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out.stderr += c.toString()));
+    const done = new Promise<Run>((resolve) =>
+      child.on('close', (code) => resolve({ code, ...out })),
+    );
+    return { child, out, done };
+  };
+  const zoonest = (...args: string[]) => start(args).done;
+
+  const until = async (check: () => boolean, what: string) => {
+    for (const deadline = Date.now() + 10_000; !check();) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+
+  beforeAll(async () => {
+    server = await startServer({
+      ZOONEST_HTTP_PORT: 0,
+      ZOONEST_ZK_PORT: 0,
+      ZOONEST_DATA_DIR: await tempDir(),
+      ZOONEST_LOG_LEVEL: 'silent',
+    });
+    client = await ZoonestClient.connect({ servers: [server.url] });
+    dir = await tempDir();
+  });
+
+  afterAll(async () => {
+    await client.close();
+    await server.stop();
+    await removeTempDirs();
+  });
+
+  it('streams changes until Ctrl-C', async () => {
+    await client.create('/watched', '');
+    const watch = start(['watch', '-R', '/watched']);
+    await until(() => watch.out.stderr.includes('-- watching /watched'), 'the watch to start');
+    await client.create('/watched/a', '1');
+    await client.setData('/watched/a', '2');
+    await client.delete('/watched/a');
+    await until(() => watch.out.stdout.split('\n').length > 3, 'three events');
+    watch.child.kill('SIGINT');
+    const { code, stdout } = await watch.done;
+    expect(code).toBe(0);
+    expect(stdout.split('\n').map((l) => l.replace(/ zxid=\S+/, ''))).toEqual([
+      'NodeCreated /watched/a',
+      'NodeDataChanged /watched/a',
+      'NodeDeleted /watched/a',
+      '',
+    ]);
+  });
+
+  it('streams JSON events from a past zxid', async () => {
+    await client.create('/history', '');
+    const from = client.lastZxid;
+    await client.create('/history/x', 'old');
+    const watch = start(['--json', 'watch', '/history', '--from-zxid', String(from)]);
+    await until(() => watch.out.stdout.includes('\n'), 'the replayed event');
+    watch.child.kill('SIGTERM');
+    const { code, stdout } = await watch.done;
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.split('\n')[0] as string)).toMatchObject({
+      type: 'NodeCreated',
+      path: '/history/x',
+      zxid: from + 1,
+    });
+  });
+
+  it('exports a subtree with data, mode and ACLs, and imports it back', async () => {
+    await client.create('/conf', '{"level":1}');
+    await client.create('/conf/bin', new Uint8Array([0xff, 0x00]));
+    await client.create('/conf/locked', 'r', {
+      acl: [{ scheme: 'world', id: 'anyone', perms: 'r' }],
+    });
+    await client.create('/conf/session', '', { mode: 'ephemeral' });
+    const file = join(dir, 'conf.json');
+    const exported = await zoonest('export', '/conf');
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toBe('skipped 1 ephemeral node(s)\n');
+    await writeFile(file, exported.stdout);
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    expect(doc).toMatchObject({ format: 'zoonest-export', version: 1, root: '/conf' });
+    expect(doc.nodes.map((n: { path: string }) => n.path)).toEqual([
+      '/conf',
+      '/conf/bin',
+      '/conf/locked',
+    ]);
+
+    const refused = await zoonest('import', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('NodeExists: /conf');
+
+    await client.delete('/conf/session');
+    await client.delete('/conf', { recursive: true });
+    const [restored, copied] = await Promise.all([
+      zoonest('import', file),
+      zoonest('--json', 'import', '--to', '/backup/conf', file),
+    ]);
+    expect(restored.stdout).toBe(
+      'Imported 3 node(s) under /conf: 3 created, 0 updated, 0 unchanged\n',
+    );
+    expect(JSON.parse(copied.stdout)).toEqual({
+      root: '/backup/conf',
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+    });
+    for (const root of ['/conf', '/backup/conf']) {
+      expect((await client.getData(root, { encoding: 'utf8' })).data).toBe('{"level":1}');
+      expect([...(await client.getData(`${root}/bin`)).data]).toEqual([0xff, 0x00]);
+      expect((await client.getACL(`${root}/locked`)).acl).toEqual([
+        { scheme: 'world', id: 'anyone', perms: 'r' },
+      ]);
+    }
+
+    await client.setData('/conf', 'changed');
+    const overwritten = await zoonest('import', '--overwrite', file);
+    expect(overwritten.stdout).toContain('0 created, 1 updated, 2 unchanged');
+    expect((await client.getData('/conf', { encoding: 'utf8' })).data).toBe('{"level":1}');
+  });
+
+  it('explains bad input files', async () => {
+    const file = join(dir, 'bad.json');
+    await writeFile(file, '{"format":"something-else"}');
+    const bad = await zoonest('import', file);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not a zoonest export: "format" must be "zoonest-export"');
+  });
+});

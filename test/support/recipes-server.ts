@@ -1,0 +1,27 @@
+import { startServer, type RunningServer } from '../../src/server/start-server';
+import { tempDir } from './temp-dir';
+
+/** A server on SQLite with short sessions, so expiry tests finish quickly. */
+export async function startRecipeServer(): Promise<RunningServer> {
+  return startServer({
+    ZOONEST_HTTP_PORT: 0,
+    ZOONEST_ZK_PORT: 0,
+    ZOONEST_DATA_DIR: await tempDir(),
+    ZOONEST_LOG_LEVEL: 'silent',
+    ZOONEST_MIN_SESSION_TIMEOUT_MS: 1000,
+    ZOONEST_SESSION_CHECK_MS: 100,
+  });
+}
+
+/** Resolves once `check` resolves true, polling; fails after `timeoutMs`. */
+export async function until(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

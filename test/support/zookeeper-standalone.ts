@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fourLetterWord } from './zookeeper-wire';
+import type { ZooKeeperInstall } from './zookeeper-install';
+
+export interface ZooKeeperProcess {
+  port: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Apache ZooKeeper standalone on loopback with its own dataDir, in its default
+ * durability (forceSync=yes: every commit fsynced), and waits until it serves.
+ */
+export async function startZooKeeper(
+  install: ZooKeeperInstall,
+  o: { port: number; dataDir: string; jvmFlags?: string[] },
+): Promise<ZooKeeperProcess> {
+  const cfg = join(o.dataDir, 'zoo.cfg');
+  await writeFile(
+    cfg,
+    [
+      'tickTime=2000',
+      `dataDir=${join(o.dataDir, 'data')}`,
+      `clientPort=${o.port}`,
+      'clientPortAddress=127.0.0.1',
+      'maxClientCnxns=0',
+      'admin.enableServer=false',
+      '4lw.commands.whitelist=*',
+      // createTTL is refused unless extended types are on.
+      'extendedTypesEnabled=true',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(
+    install.java,
+    [
+      ...(o.jvmFlags ?? []),
+      `-Dzookeeper.log.dir=${o.dataDir}`,
+      '-cp',
+      install.classpath,
+      'org.apache.zookeeper.server.ZooKeeperServerMain',
+      cfg,
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let err = '';
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`ZooKeeper exited early:\n${err}`);
+    // ruok answers as soon as the port is open; srvr only once sessions are served.
+    const answer = await fourLetterWord(o.port, 'srvr').catch(() => '');
+    if (answer.includes('Mode: standalone')) return { port: o.port, child, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`ZooKeeper did not start in 30 s:\n${err}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
