@@ -3,6 +3,7 @@ import { removeTempDirs, tempDir } from '../test/support/temp-dir';
 import { findZooKeeper } from '../test/support/zookeeper-install';
 import { startZooKeeper } from '../test/support/zookeeper-standalone';
 import { printTable, type Result } from './percentiles';
+import { recipesBench } from './recipes-bench';
 import { socketIoBench } from './socketio-bench';
 import { printComparison, zookeeperBench } from './zookeeper-bench';
 
@@ -13,7 +14,8 @@ const SHAPE = {
   watchSamples: 500,
 };
 /** BENCH_PROTOCOLS=zookeeper runs only the wire-protocol comparison. */
-const PROTOCOLS = (process.env.BENCH_PROTOCOLS ?? 'socketio,zookeeper').split(',');
+const PROTOCOLS = (process.env.BENCH_PROTOCOLS ?? 'socketio,zookeeper,recipes').split(',');
+const RECIPES = { clients: 8, handoffs: 2000, items: 4000 };
 
 /** `npm run bench`: a real server in its own process on SQLite, driven over loopback. */
 async function main(): Promise<void> {
@@ -36,6 +38,10 @@ async function main(): Promise<void> {
         'ZooKeeper protocol (node-zookeeper-client) against Zoonest, 16 clients x 32 in flight, SQLite',
         zoonest,
       );
+    }
+    if (PROTOCOLS.includes('recipes')) {
+      const results = await recipesBench({ url: server.url, ...RECIPES });
+      printTable('Recipes: one contended lock, one queue, 8 clients', results);
     }
   } finally {
     await server.kill('SIGTERM');

@@ -1,8 +1,10 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { DistributedQueue } from '../src/sdk/recipes/distributed-queue';
 import { InterProcessMutex } from '../src/sdk/recipes/inter-process-mutex';
 import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { drive, type Timed } from './drive';
 import { summarize, type Result } from './percentiles';
+import { call, connectSocket } from './socketio-bench';
 
 export interface RecipesBenchOptions {
   url: string;
@@ -14,42 +16,14 @@ export interface RecipesBenchOptions {
   items: number;
 }
 
-function socket(url: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = io(`${url}/zoonest`, { transports: ['websocket'], auth: { timeoutMs: 30_000 } });
-    s.once('session', () => resolve(s));
-    s.once('connect_error', reject);
-  });
-}
-
-function emit<T>(s: Socket, event: string, req: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    s.emit(event, req, (err: { name: string } | null, res?: T) =>
-      err ? reject(new Error(err.name)) : resolve(res as T),
-    );
-  });
-}
-
-/** Runs `op` from every client until `total` ops are done; latencies of each op. */
-async function drive(
+/** Every client runs `op` in turn until `total` ops are done between them. */
+function driveShared(
   count: number,
   total: number,
   op: (c: number) => Promise<unknown>,
-): Promise<{ latencies: number[]; seconds: number }> {
-  const latencies: number[] = [];
-  let started = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: count }, async (_, c) => {
-      while (started < total) {
-        started++;
-        const t = performance.now();
-        await op(c);
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return { latencies, seconds: (performance.now() - t0) / 1000 };
+): Promise<Timed> {
+  const clients = Array.from({ length: count }, (_, c) => c);
+  return drive(clients, 1, Math.ceil(total / count), (c) => op(c));
 }
 
 /**
@@ -65,9 +39,9 @@ export async function recipesBench(o: RecipesBenchOptions): Promise<Result[]> {
       ZoonestClient.connect({ servers: [o.url], sessionTimeoutMs: 30_000 }),
     ),
   );
-  const sockets = await Promise.all(Array.from({ length: o.clients }, () => socket(o.url)));
+  const sockets = await Promise.all(Array.from({ length: o.clients }, () => connectSocket(o.url)));
   try {
-    const sdkLock = await drive(o.clients, o.handoffs, async (c) => {
+    const sdkLock = await driveShared(o.clients, o.handoffs, async (c) => {
       const mutex = new InterProcessMutex(clients[c] as ZoonestClient, `/zoonest/locks/${run}-sdk`);
       await mutex.acquire();
       await mutex.release();
@@ -80,10 +54,10 @@ export async function recipesBench(o: RecipesBenchOptions): Promise<Result[]> {
       ),
     );
 
-    const moduleLock = await drive(o.clients, o.handoffs, async (c) => {
+    const moduleLock = await driveShared(o.clients, o.handoffs, async (c) => {
       const s = sockets[c] as Socket;
-      const got = await emit<{ node: string }>(s, 'lock.acquire', { name: `${run}-module` });
-      await emit(s, 'lock.release', { name: `${run}-module`, node: got.node });
+      const got = await call<{ node: string }>(s, 'lock.acquire', { name: `${run}-module` });
+      await call(s, 'lock.release', { name: `${run}-module`, node: got.node });
     });
     results.push(
       summarize(
@@ -94,21 +68,21 @@ export async function recipesBench(o: RecipesBenchOptions): Promise<Result[]> {
     );
 
     const queues = clients.map((c) => new DistributedQueue(c, `/zoonest/queues/${run}-sdk`));
-    const put = await drive(o.clients, o.items, (c) =>
+    const put = await driveShared(o.clients, o.items, (c) =>
       (queues[c] as DistributedQueue).put('x'.repeat(100)),
     );
     results.push(summarize('queue put, SDK', put.latencies, put.seconds));
-    const take = await drive(o.clients, o.items, (c) =>
+    const take = await driveShared(o.clients, o.items, (c) =>
       (queues[c] as DistributedQueue).take({ timeoutMs: 5000 }),
     );
     results.push(summarize('queue take, SDK', take.latencies, take.seconds));
 
-    const mput = await drive(o.clients, o.items, (c) =>
-      emit(sockets[c] as Socket, 'queue.put', { name: `${run}-module`, data: 'x'.repeat(100) }),
+    const mput = await driveShared(o.clients, o.items, (c) =>
+      call(sockets[c] as Socket, 'queue.put', { name: `${run}-module`, data: 'x'.repeat(100) }),
     );
     results.push(summarize('queue put, queue module', mput.latencies, mput.seconds));
-    const mtake = await drive(o.clients, o.items, (c) =>
-      emit(sockets[c] as Socket, 'queue.take', { name: `${run}-module`, timeoutMs: 5000 }),
+    const mtake = await driveShared(o.clients, o.items, (c) =>
+      call(sockets[c] as Socket, 'queue.take', { name: `${run}-module`, timeoutMs: 5000 }),
     );
     results.push(summarize('queue take, queue module', mtake.latencies, mtake.seconds));
   } finally {

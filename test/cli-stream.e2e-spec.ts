@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import { ZoonestClient } from '../src/sdk/zoonest-client';
 import { removeTempDirs, tempDir } from './support/temp-dir';
 
@@ -49,12 +50,7 @@ describe('zoonest CLI streams and backups', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
-    });
+    server = await startTestServer();
     client = await ZoonestClient.connect({ servers: [server.url] });
     dir = await tempDir();
   });

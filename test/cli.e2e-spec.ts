@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import { ZoonestClient } from '../src/sdk/zoonest-client';
 import { freePort } from './support/server-process';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import { removeTempDirs } from './support/temp-dir';
 
 const ROOT = join(__dirname, '..');
 
@@ -41,12 +42,7 @@ describe('zoonest CLI', () => {
   const zoonest = (...args: string[]) => start(args).done;
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
-    });
+    server = await startTestServer();
     client = await ZoonestClient.connect({ servers: [server.url] });
   });
 
@@ -58,10 +54,11 @@ describe('zoonest CLI', () => {
 
   it('creates nodes of each kind with zkCli flags', async () => {
     await client.create('/app', 'hello');
-    const [box, ttl, seq, eph, both] = await Promise.all([
+    // First under /app, so its suffix is the first ZooKeeper hands out there.
+    const seq = await zoonest('create', '-s', '/app/item-', 'one');
+    const [box, ttl, eph, both] = await Promise.all([
       zoonest('create', '-c', '/box'),
       zoonest('create', '-t', '60000', '/ttl', 'read-only', 'world:anyone:r'),
-      zoonest('create', '-s', '/app/item-', 'one'),
       zoonest('--json', 'create', '-e', '/app/eph'),
       zoonest('create', '-e', '-c', '/bad'),
     ]);

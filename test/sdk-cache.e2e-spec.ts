@@ -1,4 +1,5 @@
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import {
   NodeCache,
   TreeCache,
@@ -6,7 +7,7 @@ import {
   isZoonestError,
   type ChildData,
 } from '../src/sdk/zoonest-client';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import { removeTempDirs } from './support/temp-dir';
 
 const text = (node: ChildData | undefined) =>
   node === undefined ? undefined : Buffer.from(node.data).toString();
@@ -18,12 +19,7 @@ describe('SDK caches', () => {
   let writers: ZoonestClient[];
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
-    });
+    server = await startTestServer();
     const connect = () => ZoonestClient.connect({ servers: [server.url] });
     reader = await connect();
     writers = await Promise.all([connect(), connect(), connect()]);

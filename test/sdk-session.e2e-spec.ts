@@ -1,5 +1,6 @@
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import {
   TreeCache,
   ZoonestClient,
@@ -10,7 +11,7 @@ import {
   type ZoonestClientOptions,
 } from '../src/sdk/zoonest-client';
 import { freePort } from './support/server-process';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import { removeTempDirs } from './support/temp-dir';
 
 /** A TCP proxy in front of the server whose link the tests cut and restore. */
 class Link {
@@ -103,11 +104,7 @@ describe('SDK sessions', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
+    server = await startTestServer({
       ZOONEST_MIN_SESSION_TIMEOUT_MS: MIN_TIMEOUT,
       ZOONEST_SESSION_CHECK_MS: 100,
       ZOONEST_HISTORY_TXNS: HISTORY,

@@ -1,4 +1,5 @@
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import {
   ErrorCode,
   Ids,
@@ -7,7 +8,7 @@ import {
   type ChangeEvent,
   type WatchedEvent,
 } from '../src/sdk/zoonest-client';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import { removeTempDirs } from './support/temp-dir';
 
 /** The SDK's operations, errors and watches against a real server. */
 describe('SDK', () => {
@@ -39,12 +40,7 @@ describe('SDK', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
-    });
+    server = await startTestServer();
     client = await connect();
   });
 

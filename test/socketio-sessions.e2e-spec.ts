@@ -1,4 +1,5 @@
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import {
   closeClients,
   collect,
@@ -10,7 +11,7 @@ import {
   refused,
   type ZkClient,
 } from './support/socketio-client';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import { removeTempDirs } from './support/temp-dir';
 
 const MIN_TIMEOUT = 1000;
 const HISTORY = 20;
@@ -21,10 +22,7 @@ describe('Socket.IO sessions', () => {
   let watcher: ZkClient;
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
+    server = await startTestServer({
       ZOONEST_MIN_SESSION_TIMEOUT_MS: MIN_TIMEOUT,
       ZOONEST_SESSION_CHECK_MS: 100,
       ZOONEST_HISTORY_TXNS: HISTORY,

@@ -1,5 +1,6 @@
 import { digestId } from '../src/core/auth';
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import type { ChangeEventJson, WatchEventJson } from '../src/transports/socketio/events';
 import {
   call,
@@ -11,7 +12,7 @@ import {
   raw,
   type ZkClient,
 } from './support/socketio-client';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import { removeTempDirs } from './support/temp-dir';
 
 /** Operations, watches and change subscriptions over Socket.IO, against a real server. */
 describe('Socket.IO operations', () => {
@@ -21,11 +22,7 @@ describe('Socket.IO operations', () => {
   let sessionA: string;
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
-    });
+    server = await startTestServer();
     const first = await connect(server.url, { timeoutMs: 10_000 });
     a = first.socket;
     sessionA = first.session.sessionId;

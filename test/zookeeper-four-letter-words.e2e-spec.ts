@@ -1,4 +1,5 @@
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import { freePort } from './support/server-process';
 import { removeTempDirs, tempDir } from './support/temp-dir';
 import { closeZkClients, connectZk, nzk, type ZkTestClient } from './support/zookeeper-client';
@@ -24,12 +25,7 @@ describe('four-letter words', () => {
   const word = (w: string) => fourLetterWord(server.zkPort, w);
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
-    });
+    server = await startTestServer();
     client = await connectZk(`127.0.0.1:${server.zkPort}`, { sessionTimeout: 12_000 });
     await client.create('/fl', 'abc');
     await client.create('/fl/eph', null, { mode: nzk.CreateMode.EPHEMERAL });

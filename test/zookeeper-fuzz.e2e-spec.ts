@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { startServer, type RunningServer } from '../src/server/start-server';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
+import { removeTempDirs } from './support/temp-dir';
 import {
   closeZkClients,
   connectZk,
@@ -167,11 +168,7 @@ describe('ZooKeeper protocol under hostile input', () => {
   let probe: ZkTestClient;
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
+    server = await startTestServer({
       ZOONEST_MAX_DATA_BYTES: MAX_DATA,
     });
     probe = await connectZk(`127.0.0.1:${server.zkPort}`);

@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { startServer, type RunningServer } from '../src/server/start-server';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
+import { removeTempDirs } from './support/temp-dir';
 import {
   closeZkClients,
   connectZk,
@@ -36,11 +37,7 @@ describe('ZooKeeper protocol sessions', () => {
   let address: string;
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
+    server = await startTestServer({
       ZOONEST_MIN_SESSION_TIMEOUT_MS: MIN_TIMEOUT,
       ZOONEST_SESSION_CHECK_MS: 100,
     });

@@ -1,4 +1,4 @@
-import { startServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import { freePort } from './support/server-process';
 import { removeTempDirs, tempDir } from './support/temp-dir';
 import { findZooKeeper } from './support/zookeeper-install';
@@ -36,12 +36,7 @@ interface Target {
 const zoonest: Target = {
   name: 'Zoonest',
   start: async () => {
-    const server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
-    });
+    const server = await startTestServer();
     return { port: server.zkPort, stop: () => server.stop() };
   },
 };

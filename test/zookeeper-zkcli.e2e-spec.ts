@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { startServer, type RunningServer } from '../src/server/start-server';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
+import { removeTempDirs } from './support/temp-dir';
 import { closeZkClients, connectZk, type ZkTestClient } from './support/zookeeper-client';
 import { runZkCli, ZkCliSession } from './support/zookeeper-cli';
 import { findZooKeeper, ZOOKEEPER_MISSING } from './support/zookeeper-install';
@@ -25,12 +26,7 @@ suite(`zkCli.sh against Zoonest${install ? '' : ` (skipped: ${ZOOKEEPER_MISSING}
   };
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
-    });
+    server = await startTestServer();
     at = `127.0.0.1:${server.zkPort}`;
     js = await connectZk(at);
     await js.create('/cli');

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { startServer, type RunningServer } from '../src/server/start-server';
+import type { RunningServer } from '../src/server/start-server';
+import { startTestServer } from './support/test-server';
 import { closeClients, connect, ok } from './support/socketio-client';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import { removeTempDirs } from './support/temp-dir';
 import {
   closeZkClients,
   connectZk,
@@ -28,11 +29,7 @@ describe('ZooKeeper protocol with node-zookeeper-client', () => {
   let b: ZkTestClient;
 
   beforeAll(async () => {
-    server = await startServer({
-      ZOONEST_HTTP_PORT: 0,
-      ZOONEST_ZK_PORT: 0,
-      ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_LOG_LEVEL: 'silent',
+    server = await startTestServer({
       ZOONEST_MAX_DATA_BYTES: MAX_DATA,
     });
     address = `127.0.0.1:${server.zkPort}`;

@@ -1,13 +1,9 @@
-import { startServer, type RunningServer } from '../../src/server/start-server';
-import { tempDir } from './temp-dir';
+import type { RunningServer } from '../../src/server/start-server';
+import { startTestServer } from './test-server';
 
 /** A server on SQLite with short sessions, so expiry tests finish quickly. */
 export async function startRecipeServer(): Promise<RunningServer> {
-  return startServer({
-    ZOONEST_HTTP_PORT: 0,
-    ZOONEST_ZK_PORT: 0,
-    ZOONEST_DATA_DIR: await tempDir(),
-    ZOONEST_LOG_LEVEL: 'silent',
+  return startTestServer({
     ZOONEST_MIN_SESSION_TIMEOUT_MS: 1000,
     ZOONEST_SESSION_CHECK_MS: 100,
   });
