@@ -1,5 +1,5 @@
 import type {
-  EntityManager,
+  DataSource,
   EntityMetadata,
   EntityTarget,
   ObjectLiteral,
@@ -11,17 +11,20 @@ import { qualifiedTable } from './columns';
 // builder and find() spend several times as long per row as the database does. Our column types
 // (text, varchar, integer, bigint, blob/bytea) need no driver conversion beyond the transformers.
 
+/** One SQL statement and the values bound to its placeholders. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
 /** Placeholders in the driver's style ($1 or ?) and the values bound to them. */
 class Params {
   readonly values: unknown[] = [];
-  constructor(private readonly m: EntityManager) {}
+  constructor(private readonly ds: DataSource) {}
 
   add(value: unknown): string {
     this.values.push(value);
-    return this.m.connection.driver.createParameter(
-      `p${this.values.length}`,
-      this.values.length - 1,
-    );
+    return this.ds.driver.createParameter(`p${this.values.length}`, this.values.length - 1);
   }
 }
 
@@ -48,7 +51,7 @@ function chunks<T>(rows: readonly T[], columns: number, bytesOf: (row: T) => num
   return out;
 }
 
-const quote = (m: EntityManager, name: string) => m.connection.driver.escape(name);
+const quote = (ds: DataSource, name: string) => ds.driver.escape(name);
 
 export interface InsertOptions<T> {
   /** Size of a row's large values, to keep statements small. */
@@ -57,28 +60,28 @@ export interface InsertOptions<T> {
   upsert?: boolean;
 }
 
-/** INSERTs the rows, as few multi-row statements as the limits allow. */
-export async function insertRows<T extends ObjectLiteral>(
-  m: EntityManager,
+/** INSERTs of the rows, as few multi-row statements as the limits allow. */
+export function insertStatements<T extends ObjectLiteral>(
+  ds: DataSource,
   entity: EntityTarget<T>,
   rows: readonly T[],
   opts: InsertOptions<T> = {},
-): Promise<void> {
-  if (rows.length === 0) return;
-  const meta = m.connection.getMetadata(entity);
+): Statement[] {
+  if (rows.length === 0) return [];
+  const meta = ds.getMetadata(entity);
   const columns = columnsOf(meta);
-  const names = columns.map((c) => quote(m, c.name));
-  const head = `INSERT INTO ${qualifiedTable(m.connection, meta)} (${names.join(', ')}) VALUES `;
+  const names = columns.map((c) => quote(ds, c.name));
+  const head = `INSERT INTO ${qualifiedTable(ds, meta)} (${names.join(', ')}) VALUES `;
   let tail = '';
   if (opts.upsert) {
-    const keys = meta.primaryColumns.map((c) => quote(m, c.databaseName));
+    const keys = meta.primaryColumns.map((c) => quote(ds, c.databaseName));
     const sets = meta.columns
       .filter((c) => !c.isPrimary)
-      .map((c) => `${quote(m, c.databaseName)} = EXCLUDED.${quote(m, c.databaseName)}`);
+      .map((c) => `${quote(ds, c.databaseName)} = EXCLUDED.${quote(ds, c.databaseName)}`);
     tail = ` ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${sets.join(', ')}`;
   }
-  for (const chunk of chunks(rows, names.length, opts.bytesOf ?? (() => 0))) {
-    const params = new Params(m);
+  return chunks(rows, names.length, opts.bytesOf ?? (() => 0)).map((chunk) => {
+    const params = new Params(ds);
     const tuples = chunk.map((row) => {
       const values = columns.map(({ property, transformer }) => {
         const value: unknown = row[property];
@@ -86,43 +89,83 @@ export async function insertRows<T extends ObjectLiteral>(
       });
       return `(${values.join(', ')})`;
     });
-    await m.query(head + tuples.join(', ') + tail, params.values);
-  }
+    return { sql: head + tuples.join(', ') + tail, params: params.values };
+  });
 }
 
-/** DELETEs the rows whose `property` is one of `keys`. */
-export async function deleteRowsIn<T extends ObjectLiteral>(
-  m: EntityManager,
+/** DELETEs of the rows whose `property` is one of `keys`. */
+export function deleteInStatements<T extends ObjectLiteral>(
+  ds: DataSource,
   entity: EntityTarget<T>,
   property: keyof T & string,
   keys: readonly unknown[],
-): Promise<void> {
-  const meta = m.connection.getMetadata(entity);
-  const column = columnOf(meta, property);
-  for (const chunk of chunks(keys, 1, () => 0)) {
-    const params = new Params(m);
+): Statement[] {
+  const meta = ds.getMetadata(entity);
+  const column = quote(ds, columnOf(meta, property));
+  return chunks(keys, 1, () => 0).map((chunk) => {
+    const params = new Params(ds);
     const list = chunk.map((k) => params.add(k)).join(', ');
-    await m.query(
-      `DELETE FROM ${qualifiedTable(m.connection, meta)} WHERE ${quote(m, column)} IN (${list})`,
-      params.values,
-    );
-  }
+    return {
+      sql: `DELETE FROM ${qualifiedTable(ds, meta)} WHERE ${column} IN (${list})`,
+      params: params.values,
+    };
+  });
+}
+
+/** DELETE of the rows whose `property` is below `bound`. */
+export function deleteBelowStatement<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  property: keyof T & string,
+  bound: number,
+): Statement {
+  const meta = ds.getMetadata(entity);
+  const params = new Params(ds);
+  const column = quote(ds, columnOf(meta, property));
+  const sql = `DELETE FROM ${qualifiedTable(ds, meta)} WHERE ${column} < ${params.add(bound)}`;
+  return { sql, params: params.values };
+}
+
+/** UPDATE of the row whose `keyProperty` is `key`, setting `values`. */
+export function updateStatement<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  keyProperty: keyof T & string,
+  key: unknown,
+  values: Partial<T>,
+): Statement {
+  const meta = ds.getMetadata(entity);
+  const params = new Params(ds);
+  const sets = Object.entries(values).map(
+    ([property, value]) => `${quote(ds, columnOf(meta, property))} = ${params.add(value)}`,
+  );
+  const where = `${quote(ds, columnOf(meta, keyProperty))} = ${params.add(key)}`;
+  const sql = `UPDATE ${qualifiedTable(ds, meta)} SET ${sets.join(', ')} WHERE ${where}`;
+  return { sql, params: params.values };
 }
 
 /**
- * SELECTs whole rows, optionally narrowed by `tail` (WHERE / ORDER BY / LIMIT in database column
- * names), which binds its values through `param`.
+ * SELECT of whole rows, optionally narrowed by `tail` (WHERE / ORDER BY / LIMIT in database
+ * column names), which binds its values through `param`.
  */
-export async function selectRows<T extends ObjectLiteral>(
-  m: EntityManager,
+export function selectStatement<T extends ObjectLiteral>(
+  ds: DataSource,
   entity: EntityTarget<T>,
   tail: (param: (value: unknown) => string) => string = () => '',
-): Promise<T[]> {
-  const meta = m.connection.getMetadata(entity);
-  const columns = columnsOf(meta);
-  const params = new Params(m);
-  const sql = `SELECT * FROM ${qualifiedTable(m.connection, meta)} ${tail((v) => params.add(v))}`;
-  const raw = await m.query<Array<Record<string, unknown>>>(sql, params.values);
+): Statement {
+  const meta = ds.getMetadata(entity);
+  const params = new Params(ds);
+  const sql = `SELECT * FROM ${qualifiedTable(ds, meta)} ${tail((v) => params.add(v))}`;
+  return { sql, params: params.values };
+}
+
+/** Entities from the raw rows a `selectStatement` returned. */
+export function rowsOf<T extends ObjectLiteral>(
+  ds: DataSource,
+  entity: EntityTarget<T>,
+  raw: ReadonlyArray<Record<string, unknown>>,
+): T[] {
+  const columns = columnsOf(ds.getMetadata(entity));
   return raw.map((r) => {
     const row: ObjectLiteral = {};
     for (const { property, name, transformer } of columns) {

@@ -1,9 +1,18 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { CommitBatch, LogSlice, Snapshot, TxnStore } from '../core/ports';
-import { deleteRowsIn, insertRows, selectRows } from './bulk-sql';
+import {
+  deleteBelowStatement,
+  deleteInStatements,
+  insertStatements,
+  rowsOf,
+  selectStatement,
+  updateStatement,
+  type Statement,
+} from './bulk-sql';
 import { dialectOf, type Dialect } from './columns';
 import { entitiesFor, type Entities } from './entities';
 import { SerialQueue } from './serial-queue';
+import { SqliteStatements } from './sqlite-statements';
 import { fromSessionRow, toSessionRow } from './session.entity';
 import { fromTxnLogRow, toTxnLogRow } from './txn-log.entity';
 import { fromZnodeRow, toZnodeRow } from './znode.entity';
@@ -24,6 +33,8 @@ export class TypeOrmTxnStore implements TxnStore {
   private readonly entities: Entities;
   // better-sqlite3 has one connection: overlapping transactions would nest into each other.
   private readonly queue = new SerialQueue();
+  /** On SQLite, commits run synchronously on the driver's connection. */
+  private readonly sqlite?: SqliteStatements;
 
   constructor(
     private readonly ds: DataSource,
@@ -34,13 +45,14 @@ export class TypeOrmTxnStore implements TxnStore {
     }
     this.dialect = dialectOf(ds);
     this.entities = entitiesFor(this.dialect);
+    if (this.dialect === 'sqlite') this.sqlite = new SqliteStatements(ds);
   }
 
   load(): Promise<Snapshot> {
     return this.read(async (m) => {
       const state = await this.state(m, false);
-      const nodes = await selectRows(m, this.entities.znode);
-      const sessions = await selectRows(m, this.entities.session);
+      const nodes = await this.select(m, this.entities.znode);
+      const sessions = await this.select(m, this.entities.session);
       return {
         lastZxid: state.lastZxid,
         nodes: nodes.map(fromZnodeRow),
@@ -51,34 +63,61 @@ export class TypeOrmTxnStore implements TxnStore {
 
   commit(batch: CommitBatch): Promise<void> {
     return this.queue.run(() =>
-      this.ds.transaction(async (m) => {
-        const state = await this.state(m, true);
-        checkContinues(state.lastZxid, batch);
-        const { txnLog, znode, session } = this.entities;
-        await insertRows(m, txnLog, batch.txns.map(toTxnLogRow), {
-          bytesOf: (r) => r.payload.length,
-        });
-        await insertRows(m, znode, batch.upsertNodes.map(toZnodeRow), {
-          bytesOf: (r) => r.data.length + r.acl.length,
-          upsert: true,
-        });
-        await deleteRowsIn(m, znode, 'path', batch.deletePaths);
-        await insertRows(m, session, batch.openSessions.map(toSessionRow));
-        await deleteRowsIn(m, session, 'id', batch.closeSessions.map(String));
-        const logStartZxid = await this.prune(m, state.logStartZxid, batch.lastZxid);
-        await m.update(
-          this.entities.state,
-          { id: STATE_ROW_ID },
-          { lastZxid: batch.lastZxid, logStartZxid },
-        );
-      }),
+      this.sqlite ? this.commitOnSqlite(this.sqlite, batch) : this.commitOnPostgres(batch),
     );
+  }
+
+  private async commitOnSqlite(sqlite: SqliteStatements, batch: CommitBatch): Promise<void> {
+    while (sqlite.busy) await new Promise((resolve) => setImmediate(resolve));
+    sqlite.transaction((exec) => {
+      const [state] = rowsOf(this.ds, this.entities.state, exec.all(this.stateSelect()));
+      for (const statement of this.commitStatements(batch, requireState(state))) {
+        exec.run(statement);
+      }
+    });
+  }
+
+  private commitOnPostgres(batch: CommitBatch): Promise<void> {
+    return this.ds.transaction(async (m) => {
+      const state = await this.state(m, true);
+      for (const { sql, params } of this.commitStatements(batch, state)) {
+        await m.query(sql, params);
+      }
+    });
+  }
+
+  /** Everything one commit writes, once it is known to continue the log. */
+  private commitStatements(batch: CommitBatch, state: ZoonestStateEntity): Statement[] {
+    checkContinues(state.lastZxid, batch);
+    const ds = this.ds;
+    const { txnLog, znode, session } = this.entities;
+    // The log is contiguous, so keeping the newest N entries means keeping zxid > lastZxid - N.
+    const logStartZxid = Math.max(state.logStartZxid, batch.lastZxid - this.opts.historyTxns + 1);
+    return [
+      ...insertStatements(ds, txnLog, batch.txns.map(toTxnLogRow), {
+        bytesOf: (r) => r.payload.length,
+      }),
+      ...insertStatements(ds, znode, batch.upsertNodes.map(toZnodeRow), {
+        bytesOf: (r) => r.data.length + r.acl.length,
+        upsert: true,
+      }),
+      ...deleteInStatements(ds, znode, 'path', batch.deletePaths),
+      ...insertStatements(ds, session, batch.openSessions.map(toSessionRow)),
+      ...deleteInStatements(ds, session, 'id', batch.closeSessions.map(String)),
+      ...(logStartZxid > state.logStartZxid
+        ? [deleteBelowStatement(ds, txnLog, 'zxid', logStartZxid)]
+        : []),
+      updateStatement(ds, this.entities.state, 'id', STATE_ROW_ID, {
+        lastZxid: batch.lastZxid,
+        logStartZxid,
+      }),
+    ];
   }
 
   readLog(afterZxid: number, limit: number): Promise<LogSlice> {
     return this.read(async (m) => {
       const state = await this.state(m, false);
-      const rows = await selectRows(
+      const rows = await this.select(
         m,
         this.entities.txnLog,
         (p) =>
@@ -105,30 +144,31 @@ export class TypeOrmTxnStore implements TxnStore {
     );
   }
 
-  private async state(m: EntityManager, forUpdate: boolean): Promise<ZoonestStateEntity> {
-    let query = m
-      .createQueryBuilder(this.entities.state, 's')
-      .where('s.id = :id', { id: STATE_ROW_ID });
-    // The row lock orders commits from every replica; SQLite has a single writer anyway.
-    if (forUpdate && this.dialect === 'postgres') query = query.setLock('pessimistic_write');
-    const state = await query.getOne();
-    if (!state) throw new Error('zoonest_state has no row: the database was not migrated');
-    return state;
+  private async select<T extends ObjectLiteral>(
+    m: EntityManager,
+    entity: EntityTarget<T>,
+    tail?: (param: (value: unknown) => string) => string,
+  ): Promise<T[]> {
+    const { sql, params } = selectStatement(this.ds, entity, tail);
+    return rowsOf(this.ds, entity, await m.query<Array<Record<string, unknown>>>(sql, params));
   }
 
-  /** Keeps the newest historyTxns entries; returns the new log_start_zxid. */
-  private async prune(m: EntityManager, logStartZxid: number, lastZxid: number): Promise<number> {
-    // The log is contiguous (checkContinues), so the newest N are exactly zxid > lastZxid - N.
-    const keepFrom = lastZxid - this.opts.historyTxns + 1;
-    if (logStartZxid >= keepFrom) return logStartZxid;
-    await m
-      .createQueryBuilder()
-      .delete()
-      .from(this.entities.txnLog)
-      .where('zxid < :keepFrom', { keepFrom })
-      .execute();
-    return keepFrom;
+  private stateSelect(): Statement {
+    return selectStatement(this.ds, this.entities.state, (p) => `WHERE id = ${p(STATE_ROW_ID)}`);
   }
+
+  private async state(m: EntityManager, forUpdate: boolean): Promise<ZoonestStateEntity> {
+    const { sql, params } = this.stateSelect();
+    // The row lock orders commits from every replica; SQLite has a single writer anyway.
+    const lock = forUpdate && this.dialect === 'postgres' ? ' FOR UPDATE' : '';
+    const raw = await m.query<Array<Record<string, unknown>>>(sql + lock, params);
+    return requireState(rowsOf(this.ds, this.entities.state, raw)[0]);
+  }
+}
+
+function requireState(state: ZoonestStateEntity | undefined): ZoonestStateEntity {
+  if (!state) throw new Error('zoonest_state has no row: the database was not migrated');
+  return state;
 }
 
 /** The batch must carry exactly the next zxids: anything else means another writer got there first. */

@@ -1,0 +1,54 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from './data-source.factory';
+import { SqliteStatements } from './sqlite-statements';
+
+describe('SqliteStatements', () => {
+  let dir: string;
+  let ds: DataSource;
+  let sqlite: SqliteStatements;
+  const count = () => sqlite.all({ sql: 'SELECT COUNT(*) AS n FROM probe', params: [] })[0]?.n;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'zoonest-sqlite-'));
+    ds = await createDataSource({ dataDir: dir }).initialize();
+    await ds.query('CREATE TABLE probe (id INTEGER PRIMARY KEY, note TEXT)');
+    sqlite = new SqliteStatements(ds);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('commits every statement of a transaction, and reads them back', () => {
+    sqlite.transaction((exec) => {
+      exec.run({ sql: 'INSERT INTO probe VALUES (?, ?)', params: [1, 'one'] });
+      exec.run({ sql: 'INSERT INTO probe VALUES (?, ?)', params: [2, 'two'] });
+    });
+    expect(sqlite.all({ sql: 'SELECT note FROM probe ORDER BY id', params: [] })).toEqual([
+      { note: 'one' },
+      { note: 'two' },
+    ]);
+  });
+
+  it('keeps none of a transaction that throws', () => {
+    expect(() =>
+      sqlite.transaction((exec) => {
+        exec.run({ sql: 'INSERT INTO probe VALUES (?, ?)', params: [3, 'three'] });
+        exec.run({ sql: 'INSERT INTO probe VALUES (?, ?)', params: [1, 'taken'] });
+      }),
+    ).toThrow(/UNIQUE/);
+    expect(count()).toBe(2);
+  });
+
+  it('is busy while a TypeORM transaction is open on the same connection', async () => {
+    const runner = ds.createQueryRunner();
+    await runner.startTransaction();
+    expect(sqlite.busy).toBe(true);
+    await runner.rollbackTransaction();
+    await runner.release();
+    expect(sqlite.busy).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { DataSource } from 'typeorm';
+import type { AbstractSqliteDriver } from 'typeorm/driver/sqlite-abstract/AbstractSqliteDriver';
+import type { Statement } from './bulk-sql';
+
+/** Prepared statements kept at most; multi-row statements differ by their row count. */
+const CACHE_SIZE = 256;
+
+/** Runs a statement; `all` also returns the rows it selects. */
+export interface StatementExecutor {
+  run(statement: Statement): void;
+  all(statement: Statement): Array<Record<string, unknown>>;
+}
+
+/**
+ * Synchronous transactions on the better-sqlite3 connection a DataSource holds. A commit done
+ * this way takes a fraction of the time of the same statements through TypeORM's async query
+ * runner, and nothing else on the event loop can run in the middle of it.
+ */
+export class SqliteStatements implements StatementExecutor {
+  private readonly prepared = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(private readonly ds: DataSource) {}
+
+  private get db(): BetterSqlite3.Database {
+    return (this.ds.driver as AbstractSqliteDriver).databaseConnection as BetterSqlite3.Database;
+  }
+
+  /** True while a transaction begun elsewhere (through TypeORM) is still open. */
+  get busy(): boolean {
+    return this.db.inTransaction;
+  }
+
+  transaction<T>(work: (exec: StatementExecutor) => T): T {
+    // IMMEDIATE takes the write lock up front: a second process waits instead of failing midway.
+    return this.db.transaction(() => work(this)).immediate();
+  }
+
+  run(statement: Statement): void {
+    this.statement(statement.sql).run(...statement.params);
+  }
+
+  all(statement: Statement): Array<Record<string, unknown>> {
+    return this.statement(statement.sql).all(...statement.params) as Array<Record<string, unknown>>;
+  }
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let stmt = this.prepared.get(sql);
+    if (!stmt) {
+      if (this.prepared.size >= CACHE_SIZE) this.prepared.clear();
+      stmt = this.db.prepare(sql);
+      this.prepared.set(sql, stmt);
+    }
+    return stmt;
+  }
+}
