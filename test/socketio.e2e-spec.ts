@@ -1,5 +1,6 @@
 import { digestId } from '../src/core/auth';
 import type { RunningServer } from '../src/server/start-server';
+import { DATABASES } from './support/databases';
 import { startTestServer } from './support/test-server';
 import type { ChangeEventJson, WatchEventJson } from '../src/transports/socketio/events';
 import {
@@ -15,14 +16,14 @@ import {
 import { removeTempDirs } from './support/temp-dir';
 
 /** Operations, watches and change subscriptions over Socket.IO, against a real server. */
-describe('Socket.IO operations', () => {
+describe.each(DATABASES)('Socket.IO operations on $name', (db) => {
   let server: RunningServer;
   let a: ZkClient;
   let b: ZkClient;
   let sessionA: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(await db.settings());
     const first = await connect(server.url, { timeoutMs: 10_000 });
     a = first.socket;
     sessionA = first.session.sessionId;
@@ -32,6 +33,7 @@ describe('Socket.IO operations', () => {
   afterAll(async () => {
     closeClients();
     await server.stop();
+    await db.cleanup();
     await removeTempDirs();
   });
 
