@@ -1,5 +1,6 @@
 import { freePort, spawnServer, type ServerProcess } from './support/server-process';
-import { removeTempDirs, tempDir } from './support/temp-dir';
+import { DATABASES } from './support/databases';
+import { removeTempDirs } from './support/temp-dir';
 
 interface Acked {
   path: string;
@@ -15,16 +16,18 @@ async function post(url: string, path: string, body: unknown): Promise<Response>
   });
 }
 
-describe('crash safety', () => {
+describe.each(DATABASES)('crash safety on $name', (db) => {
   let server: ServerProcess | undefined;
 
   afterAll(async () => {
     await server?.kill('SIGKILL');
+    await db.cleanup();
     await removeTempDirs();
   });
 
   it('keeps every acknowledged write through kill -9 and moves the zxid on', async () => {
-    const env = { ZOONEST_HTTP_PORT: String(await freePort()), ZOONEST_DATA_DIR: await tempDir() };
+    const settings = Object.entries(await db.settings()).map(([k, v]) => [k, String(v)]);
+    const env = { ...Object.fromEntries(settings), ZOONEST_HTTP_PORT: String(await freePort()) };
     server = await spawnServer(env);
     expect((await post(server.url, '/w', {})).status).toBe(201);
 

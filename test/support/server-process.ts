@@ -24,14 +24,17 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `src/main.ts` as its own process and waits until /healthz answers. */
+/**
+ * Starts `src/main.ts` as its own process and waits until /healthz answers. `env` names the
+ * HTTP port; the ZooKeeper port is an ephemeral one unless `env` names it too.
+ */
 export async function spawnServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ZOONEST_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ZOONEST_LOG_LEVEL: 'warn', ZOONEST_ZK_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
