@@ -1,21 +1,14 @@
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunningServer } from '../src/server/start-server';
+import { startCli } from './support/cli-process';
 import { startTestServer } from './support/test-server';
+import { until } from './support/until';
 import { ZoonestClient } from '../src/sdk/zoonest-client';
 import { removeTempDirs, tempDir } from './support/temp-dir';
 
-const ROOT = join(__dirname, '..');
-
 // Each command is a fresh Node process; on a busy machine a few of them take a while.
 jest.setTimeout(60_000);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** `zoonest watch`, `export` and `import` as a user runs them, against a real server. */
 describe('zoonest CLI streams and backups', () => {
@@ -23,31 +16,8 @@ describe('zoonest CLI streams and backups', () => {
   let client: ZoonestClient;
   let dir: string;
 
-  const start = (args: string[], env: Record<string, string> = {}) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', 'src/cli/main.ts', ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ZOONEST_SERVER: server.url, ...env },
-      },
-    );
-    const out = { stdout: '', stderr: '' };
-    child.stdout.on('data', (c: Buffer) => (out.stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out.stderr += c.toString()));
-    const done = new Promise<Run>((resolve) =>
-      child.on('close', (code) => resolve({ code, ...out })),
-    );
-    return { child, out, done };
-  };
+  const start = (args: string[], env?: Record<string, string>) => startCli(server.url, args, env);
   const zoonest = (...args: string[]) => start(args).done;
-
-  const until = async (check: () => boolean, what: string) => {
-    for (const deadline = Date.now() + 10_000; !check();) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -64,11 +34,15 @@ describe('zoonest CLI streams and backups', () => {
   it('streams changes until Ctrl-C', async () => {
     await client.create('/watched', '');
     const watch = start(['watch', '-R', '/watched']);
-    await until(() => watch.out.stderr.includes('-- watching /watched'), 'the watch to start');
+    await until(
+      () => watch.out.stderr.includes('-- watching /watched'),
+      10_000,
+      'the watch to start',
+    );
     await client.create('/watched/a', '1');
     await client.setData('/watched/a', '2');
     await client.delete('/watched/a');
-    await until(() => watch.out.stdout.split('\n').length > 3, 'three events');
+    await until(() => watch.out.stdout.split('\n').length > 3, 10_000, 'three events');
     watch.child.kill('SIGINT');
     const { code, stdout } = await watch.done;
     expect(code).toBe(0);
@@ -85,7 +59,7 @@ describe('zoonest CLI streams and backups', () => {
     const from = client.lastZxid;
     await client.create('/history/x', 'old');
     const watch = start(['--json', 'watch', '/history', '--from-zxid', String(from)]);
-    await until(() => watch.out.stdout.includes('\n'), 'the replayed event');
+    await until(() => watch.out.stdout.includes('\n'), 10_000, 'the replayed event');
     watch.child.kill('SIGTERM');
     const { code, stdout } = await watch.done;
     expect(code).toBe(0);

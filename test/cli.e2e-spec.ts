@@ -1,44 +1,19 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { RunningServer } from '../src/server/start-server';
+import { startCli } from './support/cli-process';
 import { startTestServer } from './support/test-server';
 import { ZoonestClient } from '../src/sdk/zoonest-client';
 import { freePort } from './support/server-process';
 import { removeTempDirs } from './support/temp-dir';
 
-const ROOT = join(__dirname, '..');
-
 // Each command is a fresh Node process; on a busy machine a few of them take a while.
 jest.setTimeout(60_000);
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** `zoonest`'s node commands as a user runs them: its own process, a real server. */
 describe('zoonest CLI', () => {
   let server: RunningServer;
   let client: ZoonestClient;
 
-  const start = (args: string[], env: Record<string, string> = {}) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', 'src/cli/main.ts', ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ZOONEST_SERVER: server.url, ...env },
-      },
-    );
-    const out = { stdout: '', stderr: '' };
-    child.stdout.on('data', (c: Buffer) => (out.stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out.stderr += c.toString()));
-    const done = new Promise<Run>((resolve) =>
-      child.on('close', (code) => resolve({ code, ...out })),
-    );
-    return { child, out, done };
-  };
+  const start = (args: string[], env?: Record<string, string>) => startCli(server.url, args, env);
   const zoonest = (...args: string[]) => start(args).done;
 
   beforeAll(async () => {

@@ -1,26 +1,8 @@
-import type { RunningServer } from '../src/server/start-server';
-import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer } from './support/recipes-server';
-import { removeTempDirs } from './support/temp-dir';
+import { recipeServerSuite } from './support/recipes-server';
 
 describe('barriers and counters over REST', () => {
-  let server: RunningServer;
-  const clients: RecipeRest[] = [];
-  const session = async () => {
-    const c = await new RecipeRest(server.url).open();
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    server = await startRecipeServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-    await removeTempDirs();
-  });
+  const server = recipeServerSuite();
+  const { session } = server;
 
   it('holds waiters at a barrier until it is removed', async () => {
     const c = await session();

@@ -1,21 +1,13 @@
-import type { RunningServer } from '../src/server/start-server';
 import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer } from './support/recipes-server';
-import { removeTempDirs } from './support/temp-dir';
+import { recipeServerSuite } from './support/recipes-server';
 
 describe('configuration center over REST', () => {
-  let server: RunningServer;
+  const server = recipeServerSuite();
   let rest: RecipeRest;
   const key = '/api/v1/config/prod/orders/app.yaml';
 
   beforeAll(async () => {
-    server = await startRecipeServer();
     rest = new RecipeRest(server.url);
-  });
-
-  afterAll(async () => {
-    await server.stop();
-    await removeTempDirs();
   });
 
   it('publishes with compare-and-set and keeps the content readable by any ZooKeeper client', async () => {

@@ -1,26 +1,14 @@
-import type { RunningServer } from '../src/server/start-server';
-import {
-  killRecipeClients,
-  spawnRecipeClient,
-  type RecipeProcess,
-} from './support/recipes-process';
+import { spawnRecipeClient, type RecipeProcess } from './support/recipes-process';
 import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer, until } from './support/recipes-server';
-import { removeTempDirs } from './support/temp-dir';
+import { recipeServerSuite } from './support/recipes-server';
+import { until } from './support/until';
 
 describe('election and membership over REST', () => {
-  let server: RunningServer;
+  const server = recipeServerSuite();
   let observer: RecipeRest;
 
   beforeAll(async () => {
-    server = await startRecipeServer();
     observer = new RecipeRest(server.url);
-  });
-
-  afterAll(async () => {
-    await killRecipeClients();
-    await server.stop();
-    await removeTempDirs();
   });
 
   it('elects exactly one of three processes and fails over when the leader is SIGKILLed', async () => {

@@ -1,28 +1,11 @@
-import type { RunningServer } from '../src/server/start-server';
-import { killRecipeClients, spawnRecipeClient } from './support/recipes-process';
+import { spawnRecipeClient } from './support/recipes-process';
 import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer, until } from './support/recipes-server';
-import { removeTempDirs } from './support/temp-dir';
+import { recipeServerSuite } from './support/recipes-server';
+import { until } from './support/until';
 
 describe('lock recipes over REST', () => {
-  let server: RunningServer;
-  const clients: RecipeRest[] = [];
-  const session = async (timeoutMs = 4000) => {
-    const c = await new RecipeRest(server.url).open(timeoutMs);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    server = await startRecipeServer();
-  });
-
-  afterAll(async () => {
-    await killRecipeClients();
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-    await removeTempDirs();
-  });
+  const server = recipeServerSuite();
+  const { session } = server;
 
   it('keeps a shared counter exact under contention, with growing fencing tokens', async () => {
     const admin = await session();

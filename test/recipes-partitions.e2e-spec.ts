@@ -1,8 +1,7 @@
-import type { RunningServer } from '../src/server/start-server';
-import { killRecipeClients, spawnRecipeClient } from './support/recipes-process';
+import { spawnRecipeClient } from './support/recipes-process';
 import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer, until } from './support/recipes-server';
-import { removeTempDirs } from './support/temp-dir';
+import { recipeServerSuite } from './support/recipes-server';
+import { until } from './support/until';
 
 interface Owners {
   members: Array<{ id: string }>;
@@ -10,14 +9,9 @@ interface Owners {
 }
 
 describe('partitions and consumer groups over REST', () => {
-  let server: RunningServer;
+  const server = recipeServerSuite();
+  const { session } = server;
   let observer: RecipeRest;
-  const clients: RecipeRest[] = [];
-  const session = async () => {
-    const c = await new RecipeRest(server.url).open();
-    clients.push(c);
-    return c;
-  };
   const group = async (name: string) =>
     (await observer.get(`/api/v1/consumer-groups/${name}`)).body as Owners;
   /** Every live partition owned by exactly one member, and only by live members. */
@@ -31,7 +25,6 @@ describe('partitions and consumer groups over REST', () => {
   };
 
   beforeAll(async () => {
-    server = await startRecipeServer();
     observer = new RecipeRest(server.url);
     for (const [id, n] of [
       ['2', 2],
@@ -44,13 +37,6 @@ describe('partitions and consumer groups over REST', () => {
       if (registered.status !== 201 || published.status !== 200)
         throw new Error('broker setup failed');
     }
-  });
-
-  afterAll(async () => {
-    await killRecipeClients();
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-    await removeTempDirs();
   });
 
   const ALL = ['1-0', '1-1', '1-2', '2-0', '2-1', '10-0'];

@@ -1,28 +1,11 @@
-import type { RunningServer } from '../src/server/start-server';
-import { killRecipeClients, spawnRecipeClient } from './support/recipes-process';
+import { spawnRecipeClient } from './support/recipes-process';
 import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer, until } from './support/recipes-server';
-import { removeTempDirs } from './support/temp-dir';
+import { recipeServerSuite } from './support/recipes-server';
+import { until } from './support/until';
 
 describe('distributed queue over REST', () => {
-  let server: RunningServer;
-  const clients: RecipeRest[] = [];
-  const session = async () => {
-    const c = await new RecipeRest(server.url).open();
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    server = await startRecipeServer();
-  });
-
-  afterAll(async () => {
-    await killRecipeClients();
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-    await removeTempDirs();
-  });
+  const server = recipeServerSuite();
+  const { session } = server;
 
   it('hands every element to exactly one of many consumers, none lost, FIFO per producer', async () => {
     const producers = await Promise.all(Array.from({ length: 4 }, () => session()));

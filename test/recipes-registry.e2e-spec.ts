@@ -1,31 +1,16 @@
-import type { RunningServer } from '../src/server/start-server';
-import { killRecipeClients, spawnRecipeClient } from './support/recipes-process';
+import { spawnRecipeClient } from './support/recipes-process';
 import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer } from './support/recipes-server';
-import { removeTempDirs } from './support/temp-dir';
+import { recipeServerSuite } from './support/recipes-server';
 
 const SERVICE = 'com.example.OrderService';
 
 describe('registry and load balancing over REST', () => {
-  let server: RunningServer;
+  const server = recipeServerSuite();
+  const { session } = server;
   let observer: RecipeRest;
-  const clients: RecipeRest[] = [];
-  const session = async () => {
-    const c = await new RecipeRest(server.url).open();
-    clients.push(c);
-    return c;
-  };
 
   beforeAll(async () => {
-    server = await startRecipeServer();
     observer = new RecipeRest(server.url);
-  });
-
-  afterAll(async () => {
-    await killRecipeClients();
-    await Promise.all(clients.map((c) => c.close()));
-    await server.stop();
-    await removeTempDirs();
   });
 
   it('registers in Dubbo layout, discovers live instances and pushes a death', async () => {

@@ -12,10 +12,12 @@ import { LeaderLatch } from '../src/sdk/recipes/leader-latch';
 import { LoadBalancer } from '../src/sdk/recipes/load-balancer';
 import { PartitionProducer } from '../src/sdk/recipes/partitions';
 import { RecipePaths } from '../src/sdk/recipes/recipe-paths';
-import { ServiceDiscovery, type ServiceInstance } from '../src/sdk/recipes/service-discovery';
+import { ServiceDiscovery } from '../src/sdk/recipes/service-discovery';
+import type { ServiceInstance } from '../src/sdk/recipes/service-instance';
 import { ZoonestClient } from '../src/sdk/zoonest-client';
 import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer, until } from './support/recipes-server';
+import { startRecipeServer } from './support/recipes-server';
+import { until } from './support/until';
 import { removeTempDirs } from './support/temp-dir';
 
 describe('SDK recipes, sharing znodes with the REST modules', () => {

@@ -1,6 +1,7 @@
 import type { RunningServer } from '../src/server/start-server';
 import { closeClients, connect, raw, type ZkClient } from './support/socketio-client';
-import { startRecipeServer, until } from './support/recipes-server';
+import { startRecipeServer } from './support/recipes-server';
+import { until } from './support/until';
 import { removeTempDirs } from './support/temp-dir';
 
 interface Reply {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningServer } from '../src/server/start-server';
 import { RecipeRest } from './support/recipes-rest';
-import { startRecipeServer, until } from './support/recipes-server';
+import { startRecipeServer } from './support/recipes-server';
+import { until } from './support/until';
 import { removeTempDirs } from './support/temp-dir';
 import {
   closeZkClients,

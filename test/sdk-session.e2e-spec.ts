@@ -4,7 +4,6 @@ import { startTestServer } from './support/test-server';
 import {
   TreeCache,
   ZoonestClient,
-  ZoonestError,
   type ChangeEvent,
   type ConnectionState,
   type WatchedEvent,
@@ -12,6 +11,7 @@ import {
 } from '../src/sdk/zoonest-client';
 import { freePort } from './support/server-process';
 import { removeTempDirs } from './support/temp-dir';
+import { failure } from './support/zoonest-failure';
 
 /** A TCP proxy in front of the server whose link the tests cut and restore. */
 class Link {
@@ -85,16 +85,6 @@ describe('SDK sessions', () => {
         }
       });
     });
-
-  const failure = async (work: Promise<unknown>): Promise<ZoonestError> => {
-    try {
-      await work;
-    } catch (err) {
-      if (err instanceof ZoonestError) return err;
-      throw err;
-    }
-    throw new Error('expected a ZoonestError');
-  };
 
   const take = async (stream: AsyncIterable<ChangeEvent>, n: number): Promise<string[]> => {
     const got: string[] = [];

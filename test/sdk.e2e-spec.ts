@@ -9,6 +9,7 @@ import {
   type WatchedEvent,
 } from '../src/sdk/zoonest-client';
 import { removeTempDirs } from './support/temp-dir';
+import { failure } from './support/zoonest-failure';
 
 /** The SDK's operations, errors and watches against a real server. */
 describe('SDK', () => {
@@ -27,16 +28,6 @@ describe('SDK', () => {
     let watch!: (e: WatchedEvent) => void;
     const fired = new Promise<WatchedEvent>((resolve) => (watch = resolve));
     return { watch, fired };
-  };
-
-  const failure = async (work: Promise<unknown>): Promise<ZoonestError> => {
-    try {
-      await work;
-    } catch (err) {
-      if (err instanceof ZoonestError) return err;
-      throw err;
-    }
-    throw new Error('expected a ZoonestError');
   };
 
   beforeAll(async () => {

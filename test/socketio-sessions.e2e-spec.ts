@@ -5,13 +5,13 @@ import {
   collect,
   connect,
   disconnected,
-  eventually,
   failure,
   ok,
   refused,
   type ZkClient,
 } from './support/socketio-client';
 import { removeTempDirs } from './support/temp-dir';
+import { until } from './support/until';
 
 const MIN_TIMEOUT = 1000;
 const HISTORY = 20;
@@ -38,7 +38,7 @@ describe('Socket.IO sessions', () => {
 
   /** Waits until the server has let go of a closed socket's session. */
   const released = (sessionId: string) =>
-    eventually(
+    until(
       () => server.coordinator.session(BigInt(sessionId))?.attachments === 0,
       2000,
       'the server to detach the session',
@@ -138,7 +138,7 @@ describe('Socket.IO sessions', () => {
     expect(await ok(socket, 'closeSession', {})).toEqual({});
     expect(await gone).toBe('io server disconnect');
     expect(ends).toEqual([{ sessionId: session.sessionId, reason: 'closed' }]);
-    await eventually(() => events.length > 0);
+    await until(() => events.length > 0, 5000);
     expect(events.map((e) => [e.type, e.path])).toEqual([['NodeDeleted', '/closing']]);
     expect(await ok(watcher, 'exists', { path: '/closing' })).toEqual({ stat: null });
     expect(
@@ -164,7 +164,7 @@ describe('Socket.IO sessions', () => {
     const events = collect(watcher, 'watch');
     const closedAt = Date.now();
     socket.close();
-    await eventually(() => events.length > 0, 4 * MIN_TIMEOUT, 'the ephemeral to go');
+    await until(() => events.length > 0, 4 * MIN_TIMEOUT, 'the ephemeral to go');
     expect(Date.now() - closedAt).toBeGreaterThanOrEqual(MIN_TIMEOUT - 100);
     expect(events.map((e) => [e.type, e.path])).toEqual([['NodeDeleted', '/short']]);
     expect(await ok(watcher, 'exists', { path: '/short' })).toEqual({ stat: null });

@@ -9,8 +9,8 @@ import {
   within,
   type ZkTestClient,
 } from './support/zookeeper-client';
+import { OpCode } from '../src/transports/zookeeper/jute/op-code';
 import {
-  Op,
   WireConnection,
   ask,
   bool,
@@ -52,43 +52,43 @@ function random(seed: number): () => number {
 /** Valid packets of every kind, the seeds the mutations start from. */
 function corpus(): Buffer[] {
   return [
-    request(1, Op.create, ...createBody('/fz/a', 'data')),
-    request(2, Op.create2, ...createBody('/fz/b-', null, 3)),
-    request(3, Op.createTTL, ...createBody('/fz/t', 'x', 5), long(1000)),
-    request(4, Op.createContainer, ...createBody('/fz/c', null, 4)),
-    request(5, Op.delete, ustring('/fz/a'), int(-1)),
-    request(6, Op.deleteContainer, ustring('/fz/c')),
-    request(7, Op.exists, ustring('/fz'), bool(true)),
-    request(8, Op.getData, ustring('/fuzz'), bool(true)),
-    request(9, Op.setData, ustring('/fz/a'), buffer(Buffer.from('v')), int(0)),
-    request(10, Op.getACL, ustring('/fuzz')),
-    request(11, Op.setACL, ustring('/fz/a'), vector([]), int(-1)),
-    request(12, Op.getChildren, ustring('/'), bool(true)),
-    request(13, Op.getChildren2, ustring('/fuzz'), bool(false)),
-    request(14, Op.sync, ustring('/')),
-    request(-2, Op.ping),
+    request(1, OpCode.create, ...createBody('/fz/a', 'data')),
+    request(2, OpCode.create2, ...createBody('/fz/b-', null, 3)),
+    request(3, OpCode.createTTL, ...createBody('/fz/t', 'x', 5), long(1000)),
+    request(4, OpCode.createContainer, ...createBody('/fz/c', null, 4)),
+    request(5, OpCode.delete, ustring('/fz/a'), int(-1)),
+    request(6, OpCode.deleteContainer, ustring('/fz/c')),
+    request(7, OpCode.exists, ustring('/fz'), bool(true)),
+    request(8, OpCode.getData, ustring('/fuzz'), bool(true)),
+    request(9, OpCode.setData, ustring('/fz/a'), buffer(Buffer.from('v')), int(0)),
+    request(10, OpCode.getACL, ustring('/fuzz')),
+    request(11, OpCode.setACL, ustring('/fz/a'), vector([]), int(-1)),
+    request(12, OpCode.getChildren, ustring('/'), bool(true)),
+    request(13, OpCode.getChildren2, ustring('/fuzz'), bool(false)),
+    request(14, OpCode.sync, ustring('/')),
+    request(-2, OpCode.ping),
     request(
       15,
-      Op.multi,
-      multiOp(Op.create, ...createBody('/fz/m', null)),
-      multiOp(Op.check, ustring('/fz'), int(-1)),
-      multiOp(Op.setData, ustring('/fz/m'), buffer(null), int(-1)),
-      multiOp(Op.delete, ustring('/fz/m'), int(-1)),
+      OpCode.multi,
+      multiOp(OpCode.create, ...createBody('/fz/m', null)),
+      multiOp(OpCode.check, ustring('/fz'), int(-1)),
+      multiOp(OpCode.setData, ustring('/fz/m'), buffer(null), int(-1)),
+      multiOp(OpCode.delete, ustring('/fz/m'), int(-1)),
       multiEnd(),
     ),
     request(
       16,
-      Op.multiRead,
-      multiOp(Op.getData, ustring('/fuzz'), bool(false)),
-      multiOp(Op.getChildren, ustring('/'), bool(false)),
+      OpCode.multiRead,
+      multiOp(OpCode.getData, ustring('/fuzz'), bool(false)),
+      multiOp(OpCode.getChildren, ustring('/'), bool(false)),
       multiEnd(),
     ),
-    request(17, Op.checkWatches, ustring('/fz'), int(3)),
-    request(18, Op.removeWatches, ustring('/fz'), int(1)),
-    request(-4, Op.auth, int(0), ustring('digest'), buffer(Buffer.from('u:p'))),
+    request(17, OpCode.checkWatches, ustring('/fz'), int(3)),
+    request(18, OpCode.removeWatches, ustring('/fz'), int(1)),
+    request(-4, OpCode.auth, int(0), ustring('digest'), buffer(Buffer.from('u:p'))),
     request(
       -8,
-      Op.setWatches,
+      OpCode.setWatches,
       long(1),
       vector([ustring('/fuzz')]),
       vector([ustring('/fz/x')]),
@@ -96,7 +96,7 @@ function corpus(): Buffer[] {
     ),
     request(
       -8,
-      Op.setWatches2,
+      OpCode.setWatches2,
       long(1),
       vector([]),
       vector([]),
@@ -104,12 +104,12 @@ function corpus(): Buffer[] {
       vector([ustring('/fz')]),
       vector([ustring('/fz')]),
     ),
-    request(19, Op.sasl, buffer(Buffer.alloc(8))),
-    request(20, Op.getEphemerals, ustring('/')),
-    request(21, Op.getAllChildrenNumber, ustring('/')),
-    request(22, Op.addWatch, ustring('/fz'), int(1)),
-    request(23, Op.whoAmI),
-    request(24, Op.reconfig, ustring(null), ustring(null), ustring(null), long(-1)),
+    request(19, OpCode.sasl, buffer(Buffer.alloc(8))),
+    request(20, OpCode.getEphemerals, ustring('/')),
+    request(21, OpCode.getAllChildrenNumber, ustring('/')),
+    request(22, OpCode.addWatch, ustring('/fz'), int(1)),
+    request(23, OpCode.whoAmI),
+    request(24, OpCode.reconfig, ustring(null), ustring(null), ustring(null), long(-1)),
   ];
 }
 
@@ -198,18 +198,18 @@ describe('ZooKeeper protocol under hostile input', () => {
   it('closes on a frame over jute.maxbuffer, unanswered, and serves data up to the limit', async () => {
     const { conn } = await session(server.zkPort);
     const limitData = Buffer.alloc(MAX_DATA, 1);
-    const fits = await ask(conn, request(1, Op.create, ...createBody('/fz/limit', null)));
+    const fits = await ask(conn, request(1, OpCode.create, ...createBody('/fz/limit', null)));
     expect(fits.err).toBe(0);
     const set = await ask(
       conn,
-      request(2, Op.setData, ustring('/fz/limit'), buffer(limitData), int(-1)),
+      request(2, OpCode.setData, ustring('/fz/limit'), buffer(limitData), int(-1)),
     );
     expect(set.err).toBe(0);
     // Data over the node limit but within the frame: BadArguments, connection kept.
     const tooBig = Buffer.alloc(MAX_DATA + 1);
     const refused = await ask(
       conn,
-      request(3, Op.setData, ustring('/fz/limit'), buffer(tooBig), int(-1)),
+      request(3, OpCode.setData, ustring('/fz/limit'), buffer(tooBig), int(-1)),
     );
     expect(refused.err).toBe(-8);
 
@@ -245,7 +245,7 @@ describe('ZooKeeper protocol under hostile input', () => {
     conns.forEach((c, i) => {
       const whole = Buffer.concat([
         connectRequest({ readOnly: false }),
-        request(1, Op.sync, ustring('/')),
+        request(1, OpCode.sync, ustring('/')),
       ]);
       c.send(whole.subarray(0, 1 + ((i * 7) % (whole.length - 1))));
     });

@@ -2,18 +2,18 @@ import request from 'supertest';
 import type { RunningServer } from '../src/server/start-server';
 import { startTestServer } from './support/test-server';
 import { removeTempDirs } from './support/temp-dir';
+import { until } from './support/until';
 import {
   closeZkClients,
   connectZk,
-  eventually,
   long,
   nzk,
   sleep,
   watchOnce,
   within,
 } from './support/zookeeper-client';
+import { OpCode } from '../src/transports/zookeeper/jute/op-code';
 import {
-  Op,
   ask,
   bool,
   closeWireConnections,
@@ -68,7 +68,7 @@ describe('ZooKeeper protocol sessions', () => {
     expect(long((await b.exists('/resume/eph'))!.ephemeralOwner)).toBe(id);
 
     // The server forgot the old connection's watch; the client set it again with setWatches.
-    await eventually(
+    await until(
       () => server.coordinator.counts.watches === watchesBefore,
       2000,
       'the watch to be re-registered',
@@ -81,7 +81,7 @@ describe('ZooKeeper protocol sessions', () => {
 
   it('resumes a session by id and password from another client', async () => {
     const { conn, res } = await session(server.zkPort, { timeoutMs: 5000 });
-    await ask(conn, packet(1, Op.create, ...createBody('/handed-over', null, 1)));
+    await ask(conn, packet(1, OpCode.create, ...createBody('/handed-over', null, 1)));
     conn.close();
 
     const c = await connectZk(address, {
@@ -103,7 +103,7 @@ describe('ZooKeeper protocol sessions', () => {
     });
     expect(second.res.sessionId).toBe(first.res.sessionId);
     expect(await first.conn.closesWithin(2000)).toBe(true);
-    const served = await ask(second.conn, packet(1, Op.exists, ustring('/'), bool(false)));
+    const served = await ask(second.conn, packet(1, OpCode.exists, ustring('/'), bool(false)));
     expect(served.err).toBe(0);
   });
 
@@ -121,7 +121,7 @@ describe('ZooKeeper protocol sessions', () => {
     const watcher = await connectZk(address);
     const { conn, res } = await session(server.zkPort, { timeoutMs: MIN_TIMEOUT });
     expect(res.timeoutMs).toBe(MIN_TIMEOUT);
-    await ask(conn, packet(1, Op.create, ...createBody('/silent', null, 1)));
+    await ask(conn, packet(1, OpCode.create, ...createBody('/silent', null, 1)));
     const deleted = watchOnce();
     await watcher.exists('/silent', deleted.watcher);
 
@@ -158,7 +158,7 @@ describe('ZooKeeper protocol sessions', () => {
     const id = c.sessionId;
     const started = Date.now();
     await c.close();
-    await eventually(() => server.coordinator.session(id) === undefined, 2000, 'the close');
+    await until(() => server.coordinator.session(id) === undefined, 2000, 'the close');
     expect(await observer.exists('/closing')).toBeNull();
     expect(Date.now() - started).toBeLessThan(5000);
   });

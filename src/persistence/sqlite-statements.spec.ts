@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import { createDataSource } from './data-source.factory';
 import { SqliteStatements } from './sqlite-statements';
 
@@ -39,6 +39,12 @@ describe('SqliteStatements', () => {
         exec.run({ sql: 'INSERT INTO probe VALUES (?, ?)', params: [3, 'three'] });
         exec.run({ sql: 'INSERT INTO probe VALUES (?, ?)', params: [1, 'taken'] });
       }),
+    ).toThrow(QueryFailedError);
+    expect(count()).toBe(2);
+    expect(() =>
+      sqlite.transaction((exec) =>
+        exec.run({ sql: 'INSERT INTO probe VALUES (1, 1)', params: [] }),
+      ),
     ).toThrow(/UNIQUE/);
     expect(count()).toBe(2);
   });

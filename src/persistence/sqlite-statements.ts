@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { DataSource } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
 import type { AbstractSqliteDriver } from 'typeorm/driver/sqlite-abstract/AbstractSqliteDriver';
 import type { Statement } from './bulk-sql';
 
@@ -32,16 +32,34 @@ export class SqliteStatements implements StatementExecutor {
   }
 
   transaction<T>(work: (exec: StatementExecutor) => T): T {
-    // IMMEDIATE takes the write lock up front: a second process waits instead of failing midway.
-    return this.db.transaction(() => work(this)).immediate();
+    try {
+      // IMMEDIATE takes the write lock up front: a second process waits instead of failing midway.
+      return this.db.transaction(() => work(this)).immediate();
+    } catch (err) {
+      throw err instanceof QueryFailedError
+        ? err
+        : new QueryFailedError('COMMIT', [], err as Error);
+    }
   }
 
   run(statement: Statement): void {
-    this.statement(statement.sql).run(...statement.params);
+    this.execute(statement, (stmt) => stmt.run(...statement.params));
   }
 
   all(statement: Statement): Array<Record<string, unknown>> {
-    return this.statement(statement.sql).all(...statement.params) as Array<Record<string, unknown>>;
+    return this.execute(
+      statement,
+      (stmt) => stmt.all(...statement.params) as Array<Record<string, unknown>>,
+    );
+  }
+
+  /** Fails as a query through TypeORM fails, so both databases report errors alike. */
+  private execute<T>(statement: Statement, work: (stmt: BetterSqlite3.Statement) => T): T {
+    try {
+      return work(this.statement(statement.sql));
+    } catch (err) {
+      throw new QueryFailedError(statement.sql, statement.params, err as Error);
+    }
   }
 
   private statement(sql: string): BetterSqlite3.Statement {

@@ -1,10 +1,8 @@
-import { ChangeQueue } from './change-queue';
-import { isNewer, type ChildData } from './child-data';
-import type { Subscription } from './subscription';
+import { CacheFeed } from './cache-feed';
+import { isNewer, readNode, type ChildData } from './child-data';
 import { TypedEmitter } from './typed-emitter';
 import type { ChangeEvent } from './watched-event';
 import type { ZoonestClient } from './zoonest-client';
-import { isZoonestError } from './zoonest-error';
 
 export interface NodeCacheEvents {
   /** The node was created, changed or deleted (then `node` is undefined). */
@@ -19,57 +17,27 @@ export interface NodeCacheEvents {
  */
 export class NodeCache extends TypedEmitter<NodeCacheEvents> {
   private current: ChildData | undefined;
-  private readonly queue: ChangeQueue;
-  private subscription: Subscription | undefined;
-  private closed = false;
+  private readonly feed: CacheFeed;
 
   constructor(
     private readonly client: ZoonestClient,
     readonly path: string,
   ) {
     super();
-    this.queue = new ChangeQueue({
+    this.feed = new CacheFeed({
       apply: (batch) => this.apply(batch),
       reload: async () => this.set(await this.read()),
-      failed: (err) => {
-        if (!this.closed) this.emit('error', err);
-      },
+      failed: (err) => this.emit('error', err),
     });
   }
 
   /** Subscribes and reads the node; resolves with the copy in place (emitting nodeChanged if it exists). */
   async start(): Promise<void> {
-    this.subscription = await this.client.subscribe(this.path, {
-      change: (event) => {
-        if (event.path === this.path) this.queue.push(event);
-      },
-      reset: () => this.queue.reload(),
-      end: () => this.queue.stop(),
-    });
-    this.queue.start();
-    await this.initialRead();
+    await this.feed.start(this.client, this.path, (event) => event.path === this.path);
   }
 
-  /** The first read's outcome: an error there (e.g. NoAuth) fails `start`. */
-  private async initialRead(): Promise<void> {
-    let off = () => undefined as void;
-    const failed = new Promise<never>((_, reject) => {
-      off = this.once('error', reject);
-    });
-    try {
-      await Promise.race([this.queue.idle(), failed]);
-    } catch (err) {
-      await this.close();
-      throw err;
-    } finally {
-      off();
-    }
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.queue.stop();
-    await this.subscription?.close();
+  close(): Promise<void> {
+    return this.feed.close();
   }
 
   getCurrentData(): ChildData | undefined {
@@ -78,7 +46,7 @@ export class NodeCache extends TypedEmitter<NodeCacheEvents> {
 
   /** Resolves once every change received so far is applied. */
   settled(): Promise<void> {
-    return this.queue.idle();
+    return this.feed.idle();
   }
 
   private async apply(batch: ChangeEvent[]): Promise<void> {
@@ -94,7 +62,7 @@ export class NodeCache extends TypedEmitter<NodeCacheEvents> {
   }
 
   private set(node: ChildData | undefined): void {
-    if (this.closed) return;
+    if (this.feed.closed) return;
     const before = this.current;
     if (!before && !node) return;
     if (before && node && !isNewer(before, node)) return;
@@ -102,13 +70,7 @@ export class NodeCache extends TypedEmitter<NodeCacheEvents> {
     this.emit('nodeChanged', node);
   }
 
-  private async read(): Promise<ChildData | undefined> {
-    try {
-      const { data, stat } = await this.client.getData(this.path);
-      return { path: this.path, data, stat };
-    } catch (err) {
-      if (isZoonestError(err, 'NoNode')) return undefined;
-      throw err;
-    }
+  private read(): Promise<ChildData | undefined> {
+    return readNode(this.client, this.path);
   }
 }

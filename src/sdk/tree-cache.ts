@@ -1,6 +1,5 @@
-import { ChangeQueue } from './change-queue';
-import { isNewer, type ChildData } from './child-data';
-import type { Subscription } from './subscription';
+import { CacheFeed } from './cache-feed';
+import { isNewer, readNode, type ChildData } from './child-data';
 import { TypedEmitter } from './typed-emitter';
 import type { ChangeEvent } from './watched-event';
 import type { ZoonestClient } from './zoonest-client';
@@ -30,10 +29,8 @@ export interface TreeCacheEvents {
  */
 export class TreeCache extends TypedEmitter<TreeCacheEvents> {
   private nodes = new Map<string, ChildData>();
-  private readonly queue: ChangeQueue;
-  private subscription: Subscription | undefined;
+  private readonly feed: CacheFeed;
   private readonly maxDepth: number;
-  private closed = false;
 
   constructor(
     private readonly client: ZoonestClient,
@@ -42,53 +39,26 @@ export class TreeCache extends TypedEmitter<TreeCacheEvents> {
   ) {
     super();
     this.maxDepth = opts.maxDepth ?? Infinity;
-    this.queue = new ChangeQueue({
+    this.feed = new CacheFeed({
       apply: (batch) => this.apply(batch),
       reload: () => this.reload(),
-      failed: (err) => {
-        if (!this.closed) this.emit('error', err);
-      },
+      failed: (err) => this.emit('error', err),
     });
   }
 
   /** Subscribes, reads the subtree, emits nodeAdded for each node then initialized. */
   async start(): Promise<void> {
-    this.subscription = await this.client.subscribe(
+    await this.feed.start(
+      this.client,
       this.path,
-      {
-        change: (event) => {
-          if (this.depthOf(event.path) <= this.maxDepth) this.queue.push(event);
-        },
-        reset: () => this.queue.reload(),
-        end: () => this.queue.stop(),
-      },
+      (event) => this.depthOf(event.path) <= this.maxDepth,
       { recursive: true },
     );
-    this.queue.start();
-    await this.initialRead();
-    if (!this.closed) this.emit('initialized');
+    if (!this.feed.closed) this.emit('initialized');
   }
 
-  /** The first read's outcome: an error there (e.g. NoAuth) fails `start`. */
-  private async initialRead(): Promise<void> {
-    let off = () => undefined as void;
-    const failed = new Promise<never>((_, reject) => {
-      off = this.once('error', reject);
-    });
-    try {
-      await Promise.race([this.queue.idle(), failed]);
-    } catch (err) {
-      await this.close();
-      throw err;
-    } finally {
-      off();
-    }
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.queue.stop();
-    await this.subscription?.close();
+  close(): Promise<void> {
+    return this.feed.close();
   }
 
   getCurrentData(path: string): ChildData | undefined {
@@ -114,7 +84,7 @@ export class TreeCache extends TypedEmitter<TreeCacheEvents> {
 
   /** Resolves once every change received so far is applied. */
   settled(): Promise<void> {
-    return this.queue.idle();
+    return this.feed.idle();
   }
 
   private async apply(batch: ChangeEvent[]): Promise<void> {
@@ -123,10 +93,10 @@ export class TreeCache extends TypedEmitter<TreeCacheEvents> {
         .filter((e) => e.type === 'NodeCreated' || e.type === 'NodeDataChanged')
         .map((e) => e.path),
     );
-    const fetched = new Map<string, ChildData | null>();
-    await Promise.all([...wanted].map(async (p) => fetched.set(p, await this.read(p))));
+    const fetched = new Map<string, ChildData | undefined>();
+    await Promise.all([...wanted].map(async (p) => fetched.set(p, await readNode(this.client, p))));
     for (const event of batch) {
-      if (this.closed) return;
+      if (this.feed.closed) return;
       const current = this.nodes.get(event.path);
       switch (event.type) {
         case 'NodeCreated':
@@ -159,7 +129,7 @@ export class TreeCache extends TypedEmitter<TreeCacheEvents> {
       const found = await Promise.all(
         level.map(async (p) => {
           const [node, children] = await Promise.all([
-            this.read(p),
+            readNode(this.client, p),
             depth < this.maxDepth ? this.children(p) : [],
           ]);
           return { node, children: children.map((c) => childPath(p, c)) };
@@ -172,7 +142,7 @@ export class TreeCache extends TypedEmitter<TreeCacheEvents> {
         level.push(...children);
       }
     }
-    if (this.closed) return;
+    if (this.feed.closed) return;
     const gone = [...this.nodes.keys()].filter((p) => !fresh.has(p));
     for (const p of gone.sort(deepestFirst)) this.remove(p);
     for (const node of fresh.values()) this.upsert(node);
@@ -200,16 +170,6 @@ export class TreeCache extends TypedEmitter<TreeCacheEvents> {
     if (!node) return;
     this.nodes.delete(path);
     this.emit('nodeRemoved', node);
-  }
-
-  private async read(path: string): Promise<ChildData | null> {
-    try {
-      const { data, stat } = await this.client.getData(path);
-      return { path, data, stat };
-    } catch (err) {
-      if (isZoonestError(err, 'NoNode')) return null;
-      throw err;
-    }
   }
 
   private async children(path: string): Promise<string[]> {

@@ -1,4 +1,7 @@
 import type { RunningServer } from '../../src/server/start-server';
+import { killRecipeClients } from './recipes-process';
+import { RecipeRest } from './recipes-rest';
+import { removeTempDirs } from './temp-dir';
 import { startTestServer } from './test-server';
 
 /** A server on SQLite with short sessions, so expiry tests finish quickly. */
@@ -9,15 +12,41 @@ export async function startRecipeServer(): Promise<RunningServer> {
   });
 }
 
-/** Resolves once `check` resolves true, polling; fails after `timeoutMs`. */
-export async function until(
-  check: () => Promise<boolean> | boolean,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+export interface RecipeServerSuite {
+  /** The server's base URL, once the suite has started it. */
+  readonly url: string;
+  /** A REST client with a session of its own (4 s timeout by default), closed after the suite. */
+  session: (timeoutMs?: number) => Promise<RecipeRest>;
+}
+
+/**
+ * A recipe server for the enclosing describe block, started before its tests; after them the
+ * sessions it opened close, spawned recipe clients are killed and the server stops.
+ */
+export function recipeServerSuite(): RecipeServerSuite {
+  let server: RunningServer | undefined;
+  const clients: RecipeRest[] = [];
+  const url = () => {
+    if (!server) throw new Error('the recipe server has not started yet');
+    return server.url;
+  };
+  beforeAll(async () => {
+    server = await startRecipeServer();
+  });
+  afterAll(async () => {
+    await killRecipeClients();
+    await Promise.all(clients.map((c) => c.close()));
+    await server?.stop();
+    await removeTempDirs();
+  });
+  return {
+    get url() {
+      return url();
+    },
+    session: async (timeoutMs) => {
+      const c = await new RecipeRest(url()).open(timeoutMs);
+      clients.push(c);
+      return c;
+    },
+  };
 }

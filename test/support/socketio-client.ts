@@ -124,19 +124,6 @@ export function collect<E extends keyof ServerToClient>(
   return seen;
 }
 
-/** Resolves once `check` holds, polling; fails after `timeoutMs`. */
-export async function eventually(
-  check: () => boolean,
-  timeoutMs = 5000,
-  what = 'condition',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 /** Resolves when the socket is disconnected, with the reason. */
 export function disconnected(socket: ZkClient): Promise<string> {
   if (socket.disconnected) return Promise.resolve('already');

@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { NAMESPACE } from '../../transports/socketio/events';
-import { parseTimeout } from '../common/deadline';
+import { waitOptions } from '../common/deadline';
 import { optionalString, requiredInt, requiredString } from '../common/recipe-fields';
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';
 import { BarrierService } from './barrier.service';
-import { longField, longJson } from './counter-json';
+import { changeJson, longField, longJson } from './counter-json';
 import { CounterService } from './counter.service';
 import { DoubleBarrierService } from './double-barrier.service';
 
@@ -32,35 +32,22 @@ export class BarrierGateway implements OnGatewayConnection<Socket> {
         'barrier.set': ({ ctx }, req) => this.barriers.set(ctx, name(req)),
         'barrier.remove': ({ ctx }, req) => this.barriers.remove(ctx, name(req)),
         'barrier.wait': async ({ ctx, signal }, req) => ({
-          passed: await this.barriers.wait(ctx, name(req), {
-            timeoutMs: parseTimeout(req.timeoutMs),
-            signal,
-          }),
+          passed: await this.barriers.wait(ctx, name(req), waitOptions(req, signal)),
         }),
         'doubleBarrier.enter': ({ ctx, signal }, req) =>
           this.doubles.enter(ctx, name(req), requiredInt(req, 'members', 1, 1_000_000), {
             id: optionalString(req, 'id'),
-            timeoutMs: parseTimeout(req.timeoutMs),
-            signal,
+            ...waitOptions(req, signal),
           }),
         'doubleBarrier.leave': ({ ctx, signal }, req) =>
-          this.doubles.leave(ctx, name(req), requiredString(req, 'id'), {
-            timeoutMs: parseTimeout(req.timeoutMs),
-            signal,
-          }),
+          this.doubles.leave(ctx, name(req), requiredString(req, 'id'), waitOptions(req, signal)),
         'counter.get': async ({ ctx }, req) => ({
           value: longJson(await this.counters.get(ctx, name(req))),
         }),
-        'counter.add': async ({ ctx }, req) => {
-          const change = await this.counters.add(
-            ctx,
-            name(req),
-            longField(req, 'delta', false) ?? 1n,
-          );
-          return { preValue: longJson(change.preValue), postValue: longJson(change.postValue) };
-        },
+        'counter.add': async ({ ctx }, req) =>
+          changeJson(await this.counters.add(ctx, name(req), longField(req, 'delta', false) ?? 1n)),
       },
-      (err) => this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),
+      this.log,
     );
   }
 }

@@ -3,7 +3,7 @@ import { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import { ZkCode } from '../../core/zk-code';
 import { abortedError } from '../common/aborted-error';
-import { Deadline } from '../common/deadline';
+import { Deadline, type WaitOptions } from '../common/deadline';
 import { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
 import { BARRIERS_ROOT } from '../common/recipe-paths';
@@ -39,11 +39,7 @@ export class BarrierService {
   }
 
   /** True once the barrier is gone; false if it still stands at the deadline. */
-  async wait(
-    ctx: ClientContext,
-    name: string,
-    opts: { timeoutMs?: number; signal?: AbortSignal } = {},
-  ): Promise<boolean> {
+  async wait(ctx: ClientContext, name: string, opts: WaitOptions = {}): Promise<boolean> {
     const path = this.path(name);
     const deadline = new Deadline(opts.timeoutMs);
     for (;;) {

@@ -1,5 +1,6 @@
 import { ZkError } from '../../core/zk-error';
 import type { Fields } from '../common/recipe-fields';
+import type { CounterChange } from './counter.service';
 
 const MIN = -(1n << 63n);
 const MAX = (1n << 63n) - 1n;
@@ -25,4 +26,11 @@ export function longJson(value: bigint): number | string {
   return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
     ? Number(value)
     : value.toString();
+}
+
+export function changeJson(change: CounterChange): {
+  preValue: number | string;
+  postValue: number | string;
+} {
+  return { preValue: longJson(change.preValue), postValue: longJson(change.postValue) };
 }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { RecipeCalls } from '../common/recipe-calls';
 import { bodyFields } from '../common/recipe-fields';
-import { longField, longJson } from './counter-json';
+import { changeJson, longField, longJson } from './counter-json';
 import { CounterService } from './counter.service';
 
 @ApiTags('barrier')
@@ -34,8 +34,7 @@ export class CounterController {
     @Body() body: unknown,
   ): Promise<{ preValue: number | string; postValue: number | string }> {
     const delta = longField(bodyFields(body), 'delta', false) ?? 1n;
-    const change = await this.counters.add(this.calls.context(req, false), name, delta);
-    return { preValue: longJson(change.preValue), postValue: longJson(change.postValue) };
+    return changeJson(await this.counters.add(this.calls.context(req, false), name, delta));
   }
 
   @Put(':name')
@@ -51,10 +50,6 @@ export class CounterController {
     const value = longField(fields, 'value', true) as bigint;
     const expected = longField(fields, 'expected', false);
     const change = await this.counters.set(this.calls.context(req, false), name, value, expected);
-    return {
-      succeeded: change.succeeded,
-      preValue: longJson(change.preValue),
-      postValue: longJson(change.postValue),
-    };
+    return { succeeded: change.succeeded, ...changeJson(change) };
   }
 }

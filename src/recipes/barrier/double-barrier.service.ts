@@ -6,7 +6,7 @@ import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
 import { abortedError } from '../common/aborted-error';
-import { Deadline } from '../common/deadline';
+import { Deadline, type WaitOptions } from '../common/deadline';
 import { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
 import { DOUBLE_BARRIERS_ROOT } from '../common/recipe-paths';
@@ -14,11 +14,6 @@ import { childrenOrEmpty, createWithParents, deleteQuietly, hasCode } from '../c
 
 /** Curator's DistributedDoubleBarrier node that says "everyone is in". */
 export const READY_NODE = 'ready';
-
-interface WaitOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
 
 /**
  * Curator's DistributedDoubleBarrier: `members` participants enter (each an ephemeral node),

@@ -1,13 +1,22 @@
 import type { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import { abortedError } from './aborted-error';
-import type { Deadline } from './deadline';
+import { parseTimeout, type Deadline } from './deadline';
 import { OneShotWatch } from './one-shot-watch';
+import { optionalInt, type Fields } from './recipe-fields';
+
+const LONG_POLL_MS = 30_000;
 
 /** A state and the zxid of its last change (grows with every change to it). */
 export interface Versioned<T> {
   value: T;
   zxid: number;
+}
+
+/** A long poll's request: `since` (a zxid; absent answers at once) and `timeoutMs` (30 s). */
+export function longPollOf(fields: Fields): { since?: number; timeoutMs: number } {
+  const since = optionalInt(fields, 'since', 0);
+  return { since, timeoutMs: parseTimeout(fields.timeoutMs) ?? LONG_POLL_MS };
 }
 
 /**

@@ -3,25 +3,10 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
+import { order, type Contention } from '../../sdk/recipes/contention';
 import { abortedError } from './aborted-error';
 import type { Deadline } from './deadline';
 import { OneShotWatch } from './one-shot-watch';
-
-/** Whether a contender holds, and if not, the one node it waits for. */
-export type Standing = { holds: true } | { holds: false; watch: string };
-
-export interface Contention {
-  /** The contenders in order (sorted as Curator sorts them). */
-  order: (children: string[]) => string[];
-  judge: (ordered: string[], ours: string) => Standing;
-}
-
-/** A mutex (maxLeases 1): the first holds; everyone else watches the one just ahead. */
-export function mutexJudge(ordered: string[], ours: string): Standing {
-  const index = ordered.indexOf(ours);
-  const ahead = ordered[index - 1];
-  return index === 0 || ahead === undefined ? { holds: true } : { holds: false, watch: ahead };
-}
 
 /**
  * Waits until our node holds, watching only the node the judge names (no herd: one deletion
@@ -38,7 +23,7 @@ export async function awaitTurn(
 ): Promise<'holds' | 'timeout'> {
   for (;;) {
     const { children } = await zk.getChildren(ctx, dir);
-    const ordered = contention.order(children);
+    const ordered = order(children, contention.lockNames);
     if (!ordered.includes(ours)) {
       throw new ZkError(
         ZkCode.NoNode,

@@ -1,4 +1,5 @@
 import { ZkError } from '../../core/zk-error';
+import type { Fields } from './recipe-fields';
 
 const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
@@ -37,4 +38,15 @@ export function parseTimeout(value: unknown, name = 'timeoutMs'): number | undef
     );
   }
   return n;
+}
+
+/** How long a blocking call waits (absent: as long as it takes), and what cuts it short. */
+export interface WaitOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** The request's `timeoutMs`, and the call's signal. */
+export function waitOptions(fields: Fields, signal: AbortSignal): WaitOptions {
+  return { timeoutMs: parseTimeout(fields.timeoutMs), signal };
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '@nestjs/common';
 import type { Socket } from 'socket.io';
 import type { ClientContext } from '../../core/coordinator-types';
 import { isZkError } from '../../core/zk-error';
@@ -17,13 +18,14 @@ export type RecipeHandler = (call: SocketCall, req: Fields) => Promise<unknown>;
 /**
  * Binds a recipe's events on a `/zoonest` socket. Each is acknowledged as the namespace's own
  * operations are, `(error, result)`, and acts for the socket's session (so what it holds goes
- * with that session). Blocking calls wait as long as the REST long polls do.
+ * with that session). Blocking calls wait as long as the REST long polls do. Errors that are
+ * not a ZkError are logged on `log` too.
  */
 export function bindRecipeEvents(
   socket: Socket,
   sessions: SessionSignals,
   handlers: Record<string, RecipeHandler>,
-  unexpected: (err: unknown) => void,
+  log: Logger,
 ): void {
   const data = socket.data as Partial<ZkSocketData>;
   if (!data.session) return; // refused in the handshake
@@ -47,7 +49,8 @@ export function bindRecipeEvents(
         handler({ ctx, signal }, bodyFields(args.length > 1 ? args[0] : undefined)))().then(
         (result) => reply(null, result),
         (err: unknown) => {
-          if (!isZkError(err)) unexpected(err);
+          if (!isZkError(err))
+            log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
           reply(errorToJson(err));
         },
       );

@@ -13,13 +13,17 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { errorToJson, type ErrorJson } from '../../transports/json/error-json';
-import { parseTimeout } from '../common/deadline';
+import { longPollOf } from '../common/change-poll';
 import { RecipeCalls } from '../common/recipe-calls';
 import { bodyFields, optionalInt, requiredInt, type Fields } from '../common/recipe-fields';
 import type { ConfigEntry, ConfigKey, HistoryEntry } from './config-entry';
-import { keysOf, publishOf } from './config-json';
+import { configItemsJson, keysOf, publishOf, type ConfigItemJson } from './config-json';
 import { ConfigCenterService } from './config-center.service';
+
+/** Just the key's parts of the route's params. */
+function keyOfParams(k: ConfigKey): ConfigKey {
+  return { namespace: k.namespace, group: k.group, key: k.key };
+}
 
 @ApiTags('config')
 @Controller('api/v1/config')
@@ -32,13 +36,11 @@ export class ConfigCenterController {
   @Post('batch-get')
   @HttpCode(200)
   @ApiOperation({ summary: 'Read many keys at one point in time' })
-  async getMany(
-    @Req() req: Request,
-    @Body() body: unknown,
-  ): Promise<{ items: Array<ConfigEntry | (ConfigKey & { error: ErrorJson })> }> {
+  async getMany(@Req() req: Request, @Body() body: unknown): Promise<{ items: ConfigItemJson[] }> {
     const keys = keysOf(bodyFields(body).keys);
-    const items = await this.config.getMany(this.calls.context(req, false), keys);
-    return { items: items.map((i) => ('error' in i ? { ...i, error: errorToJson(i.error) } : i)) };
+    return {
+      items: configItemsJson(await this.config.getMany(this.calls.context(req, false), keys)),
+    };
   }
 
   @Get(':namespace')
@@ -71,9 +73,8 @@ export class ConfigCenterController {
     @Param() k: ConfigKey,
     @Query() query: Fields,
   ): Promise<(ConfigEntry & { zxid: number }) | (ConfigKey & { exists: false; zxid: number })> {
-    const since = optionalInt(query, 'since', 0);
-    const timeoutMs = parseTimeout(query.timeoutMs) ?? 30_000;
-    const key = { namespace: k.namespace, group: k.group, key: k.key };
+    const { since, timeoutMs } = longPollOf(query);
+    const key = keyOfParams(k);
     const { value, zxid } = await this.calls.run(req, res, false, ({ ctx, signal }) =>
       this.config.watch(ctx, key, since, { timeoutMs, signal }),
     );
@@ -87,7 +88,7 @@ export class ConfigCenterController {
     summary: 'Publish (validated by format; expectedVersion makes it a compare-and-set)',
   })
   publish(@Req() req: Request, @Param() k: ConfigKey, @Body() body: unknown): Promise<ConfigEntry> {
-    const key = { namespace: k.namespace, group: k.group, key: k.key };
+    const key = keyOfParams(k);
     return this.config.publish(this.calls.context(req, false), key, publishOf(bodyFields(body)));
   }
 
@@ -95,7 +96,7 @@ export class ConfigCenterController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a key and its history' })
   async remove(@Req() req: Request, @Param() k: ConfigKey, @Query() query: Fields): Promise<void> {
-    const key = { namespace: k.namespace, group: k.group, key: k.key };
+    const key = keyOfParams(k);
     await this.config.remove(
       this.calls.context(req, false),
       key,
@@ -109,14 +110,14 @@ export class ConfigCenterController {
     @Req() req: Request,
     @Param() k: ConfigKey,
   ): Promise<{ history: Array<Omit<HistoryEntry, 'content'>> }> {
-    const key = { namespace: k.namespace, group: k.group, key: k.key };
+    const key = keyOfParams(k);
     return { history: await this.config.history(this.calls.context(req, false), key) };
   }
 
   @Get(':namespace/:group/:key/history/:version')
   @ApiOperation({ summary: 'One kept version, with its content' })
   version(@Req() req: Request, @Param() k: ConfigKey & { version: string }): Promise<HistoryEntry> {
-    const key = { namespace: k.namespace, group: k.group, key: k.key };
+    const key = keyOfParams(k);
     const version = requiredInt({ version: k.version }, 'version', 0);
     return this.config.version(this.calls.context(req, false), key, version);
   }
@@ -130,7 +131,7 @@ export class ConfigCenterController {
     @Param() k: ConfigKey,
     @Query() query: Fields,
   ): Promise<{ from: number; to: number; diff: string }> {
-    const key = { namespace: k.namespace, group: k.group, key: k.key };
+    const key = keyOfParams(k);
     return this.config.diff(
       this.calls.context(req, false),
       key,
@@ -148,7 +149,7 @@ export class ConfigCenterController {
     @Body() body: unknown,
   ): Promise<ConfigEntry> {
     const fields = bodyFields(body);
-    const key = { namespace: k.namespace, group: k.group, key: k.key };
+    const key = keyOfParams(k);
     return this.config.rollback(
       this.calls.context(req, false),
       key,

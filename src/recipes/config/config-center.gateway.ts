@@ -1,9 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { errorToJson } from '../../transports/json/error-json';
 import { NAMESPACE } from '../../transports/socketio/events';
-import { parseTimeout } from '../common/deadline';
+import { longPollOf } from '../common/change-poll';
 import {
   optionalInt,
   optionalString,
@@ -14,7 +13,7 @@ import {
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';
 import type { ConfigKey } from './config-entry';
-import { keysOf, publishOf } from './config-json';
+import { configItemsJson, keysOf, publishOf } from './config-json';
 import { ConfigCenterService } from './config-center.service';
 
 function keyOf(req: Fields): ConfigKey {
@@ -42,22 +41,14 @@ export class ConfigCenterGateway implements OnGatewayConnection<Socket> {
       {
         'config.get': ({ ctx }, req) => this.config.get(ctx, keyOf(req)),
         'config.watch': async ({ ctx, signal }, req) => {
-          const { value, zxid } = await this.config.watch(
-            ctx,
-            keyOf(req),
-            optionalInt(req, 'since', 0),
-            {
-              timeoutMs: parseTimeout(req.timeoutMs) ?? 30_000,
-              signal,
-            },
-          );
+          const key = keyOf(req);
+          const { since, timeoutMs } = longPollOf(req);
+          const { value, zxid } = await this.config.watch(ctx, key, since, { timeoutMs, signal });
           return { value, zxid };
         },
         'config.publish': ({ ctx }, req) => this.config.publish(ctx, keyOf(req), publishOf(req)),
         'config.getMany': async ({ ctx }, req) => ({
-          items: (await this.config.getMany(ctx, keysOf(req.keys))).map((i) =>
-            'error' in i ? { ...i, error: errorToJson(i.error) } : i,
-          ),
+          items: configItemsJson(await this.config.getMany(ctx, keysOf(req.keys))),
         }),
         'config.history': async ({ ctx }, req) => ({
           history: await this.config.history(ctx, keyOf(req)),
@@ -74,7 +65,7 @@ export class ConfigCenterGateway implements OnGatewayConnection<Socket> {
         'config.remove': ({ ctx }, req) =>
           this.config.remove(ctx, keyOf(req), optionalInt(req, 'expectedVersion', -1) ?? -1),
       },
-      (err) => this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),
+      this.log,
     );
   }
 }

@@ -8,7 +8,7 @@ import type { WriteOp } from '../../core/write-request';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
 import { pollForChange, type Versioned } from '../common/change-poll';
-import { Deadline } from '../common/deadline';
+import { Deadline, type WaitOptions } from '../common/deadline';
 import type { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
 import { CONFIG_HISTORY_ROOT, CONFIG_ROOT } from '../common/recipe-paths';
@@ -137,7 +137,7 @@ export class ConfigCenterService {
     ctx: ClientContext,
     k: ConfigKey,
     since: number | undefined,
-    opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+    opts: WaitOptions = {},
   ): Promise<Versioned<ConfigEntry | null>> {
     const path = this.path(k);
     return pollForChange(

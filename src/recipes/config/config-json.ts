@@ -1,6 +1,7 @@
 import { ZkError } from '../../core/zk-error';
+import { errorToJson, type ErrorJson } from '../../transports/json/error-json';
 import { optionalInt, requiredString, type Fields } from '../common/recipe-fields';
-import type { ConfigKey } from './config-entry';
+import type { ConfigEntry, ConfigKey } from './config-entry';
 import { CONFIG_FORMATS, isConfigFormat, type ConfigFormat } from './config-format';
 import type { Publish } from './config-center.service';
 
@@ -31,4 +32,13 @@ export function keysOf(value: unknown): ConfigKey[] {
       key: requiredString(f, 'key'),
     };
   });
+}
+
+export type ConfigItemJson = ConfigEntry | (ConfigKey & { error: ErrorJson });
+
+/** getMany's answer, each missing key's error as JSON. */
+export function configItemsJson(
+  items: Array<ConfigEntry | (ConfigKey & { error: ZkError })>,
+): ConfigItemJson[] {
+  return items.map((i) => ('error' in i ? { ...i, error: errorToJson(i.error) } : i));
 }

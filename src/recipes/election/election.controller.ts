@@ -12,9 +12,10 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { longPollOf } from '../common/change-poll';
 import { parseTimeout } from '../common/deadline';
 import { RecipeCalls } from '../common/recipe-calls';
-import { bodyFields, optionalInt, optionalString, requiredString } from '../common/recipe-fields';
+import { bodyFields, optionalString, requiredString } from '../common/recipe-fields';
 import {
   ElectionService,
   type CandidateJson,
@@ -41,8 +42,7 @@ export class ElectionController {
     @Param('group') group: string,
     @Query() query: Record<string, unknown>,
   ): Promise<GroupState & { zxid: number }> {
-    const since = optionalInt(query, 'since', 0);
-    const timeoutMs = parseTimeout(query.timeoutMs) ?? 30_000;
+    const { since, timeoutMs } = longPollOf(query);
     const { value, zxid } = await this.calls.run(req, res, false, ({ ctx, signal }) =>
       this.elections.state(ctx, group, since, { timeoutMs, signal }),
     );

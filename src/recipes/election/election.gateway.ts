@@ -2,8 +2,9 @@ import { Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { NAMESPACE } from '../../transports/socketio/events';
-import { parseTimeout } from '../common/deadline';
-import { optionalInt, optionalString, requiredString } from '../common/recipe-fields';
+import { longPollOf } from '../common/change-poll';
+import { waitOptions } from '../common/deadline';
+import { optionalString, requiredString } from '../common/recipe-fields';
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';
 import { ElectionService } from './election.service';
@@ -34,31 +35,29 @@ export class ElectionGateway implements OnGatewayConnection<Socket> {
         'election.leave': ({ ctx }, req) =>
           this.elections.leave(ctx, group(req), requiredString(req, 'id')),
         'election.campaign': ({ ctx, signal }, req) =>
-          this.elections.campaign(ctx, group(req), requiredString(req, 'id'), {
-            timeoutMs: parseTimeout(req.timeoutMs),
-            signal,
-          }),
+          this.elections.campaign(
+            ctx,
+            group(req),
+            requiredString(req, 'id'),
+            waitOptions(req, signal),
+          ),
         'election.await': ({ ctx, signal }, req) =>
-          this.elections.awaitLeadership(ctx, group(req), requiredString(req, 'node'), {
-            timeoutMs: parseTimeout(req.timeoutMs),
-            signal,
-          }),
+          this.elections.awaitLeadership(
+            ctx,
+            group(req),
+            requiredString(req, 'node'),
+            waitOptions(req, signal),
+          ),
         'election.resign': ({ ctx }, req) =>
           this.elections.resign(ctx, group(req), requiredString(req, 'node')),
         'election.state': async ({ ctx, signal }, req) => {
-          const { value, zxid } = await this.elections.state(
-            ctx,
-            group(req),
-            optionalInt(req, 'since', 0),
-            {
-              timeoutMs: parseTimeout(req.timeoutMs) ?? 30_000,
-              signal,
-            },
-          );
+          const g = group(req);
+          const { since, timeoutMs } = longPollOf(req);
+          const { value, zxid } = await this.elections.state(ctx, g, since, { timeoutMs, signal });
           return { ...value, zxid };
         },
       },
-      (err) => this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),
+      this.log,
     );
   }
 }

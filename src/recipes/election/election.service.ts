@@ -4,22 +4,15 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-import { awaitTurn, mutexJudge, type Contention } from '../common/contender-wait';
+import { LATCH, LATCH_NAME, order } from '../../sdk/recipes/contention';
+import { awaitTurn } from '../common/contender-wait';
 import { pollForChange, type Versioned } from '../common/change-poll';
-import { Deadline } from '../common/deadline';
+import { Deadline, type WaitOptions } from '../common/deadline';
 import type { OneShotWatch } from '../common/one-shot-watch';
-import { sortContenders } from '../common/protected-name';
 import { recipeName } from '../common/recipe-name';
 import { ELECTIONS_ROOT } from '../common/recipe-paths';
 import { childrenOrEmpty, createWithParents, hasCode, readMany } from '../common/znode-ops';
 import { LockContenders } from '../lock/lock-contenders';
-
-/** Curator's LeaderLatch node name. */
-export const LATCH_NAME = 'latch-';
-const LATCH: Contention = {
-  order: (children) => sortContenders(children, [LATCH_NAME]),
-  judge: mutexJudge,
-};
 
 export interface MemberJson {
   id: string;
@@ -42,11 +35,6 @@ export interface GroupState {
   members: MemberJson[];
   leader: CandidateJson | null;
   candidates: CandidateJson[];
-}
-
-interface WaitOptions {
-  timeoutMs?: number;
-  signal?: AbortSignal;
 }
 
 /**
@@ -165,7 +153,7 @@ export class ElectionService {
     const latchDir = this.latchDir(group);
     const members = await childrenOrEmpty(this.zk, ctx, membersDir, watch?.on(membersDir));
     const latches = await childrenOrEmpty(this.zk, ctx, latchDir, watch?.on(latchDir));
-    const ordered = LATCH.order(latches.children);
+    const ordered = order(latches.children, LATCH.lockNames);
     const paths = [
       ...members.children.map((m) => childPath(membersDir, m)),
       ...ordered.map((n) => childPath(latchDir, n)),

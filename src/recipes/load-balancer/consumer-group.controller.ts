@@ -12,17 +12,10 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ZkError } from '../../core/zk-error';
-import { parseTimeout } from '../common/deadline';
+import { longPollOf } from '../common/change-poll';
 import { RecipeCalls } from '../common/recipe-calls';
-import {
-  bodyFields,
-  oneOf,
-  optionalInt,
-  optionalString,
-  type Fields,
-} from '../common/recipe-fields';
-import { ASSIGNORS } from './assignors';
+import { bodyFields, optionalString, type Fields } from '../common/recipe-fields';
+import { memberInfoOf } from './consumer-group-json';
 import { ConsumerGroupService, type GroupState } from './consumer-group.service';
 
 @ApiTags('load-balancer')
@@ -53,21 +46,8 @@ export class ConsumerGroupController {
     @Body() body: unknown,
   ): Promise<{ id: string }> {
     const f = bodyFields(body);
-    const topics = f.topics;
-    if (
-      !Array.isArray(topics) ||
-      topics.length === 0 ||
-      !topics.every((t): t is string => typeof t === 'string')
-    ) {
-      throw ZkError.badArguments('topics must be a non-empty list of topic names');
-    }
-    const assignor = oneOf(f, 'assignor', ASSIGNORS, 'range');
-    return this.groups.join(
-      this.calls.context(req, true),
-      group,
-      { topics, assignor },
-      optionalString(f, 'id'),
-    );
+    const info = memberInfoOf(f);
+    return this.groups.join(this.calls.context(req, true), group, info, optionalString(f, 'id'));
   }
 
   @Get(':group/members/:id/assignment')
@@ -81,8 +61,7 @@ export class ConsumerGroupController {
     @Param('id') id: string,
     @Query() query: Fields,
   ): Promise<{ owned: Array<{ topic: string; partition: string }>; zxid: number }> {
-    const since = optionalInt(query, 'since', 0);
-    const timeoutMs = parseTimeout(query.timeoutMs) ?? 30_000;
+    const { since, timeoutMs } = longPollOf(query);
     const { value, zxid } = await this.calls.run(req, res, false, ({ ctx, signal }) =>
       this.groups.assignment(ctx, group, id, since, { timeoutMs, signal }),
     );

@@ -6,13 +6,14 @@ import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
 import { pollForChange, type Versioned } from '../common/change-poll';
-import { Deadline } from '../common/deadline';
+import { Deadline, type WaitOptions } from '../common/deadline';
 import type { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
 import { CONSUMERS_ROOT } from '../common/recipe-paths';
 import { childrenOrEmpty, hasCode, readMany } from '../common/znode-ops';
-import type { AssignorName } from './assignors';
-import { GroupMember, parseMemberInfo, type MemberInfo } from './group-member';
+import type { AssignorName } from '../../sdk/recipes/assignors';
+import { parseMemberInfo, type MemberInfo } from '../../sdk/recipes/group-member-info';
+import { GroupMember } from './group-member';
 import { PartitionsService } from './partitions.service';
 
 export interface GroupState {
@@ -106,7 +107,7 @@ export class ConsumerGroupService implements OnModuleDestroy {
     group: string,
     id: string,
     since?: number,
-    opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+    opts: WaitOptions = {},
   ): Promise<Versioned<{ owned: Array<{ topic: string; partition: string }> }>> {
     return pollForChange(
       this.zk,

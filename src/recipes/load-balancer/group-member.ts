@@ -10,34 +10,10 @@ import {
   hasCode,
   readMany,
 } from '../common/znode-ops';
-import {
-  assign,
-  ASSIGNORS,
-  partitionKey,
-  type AssignorName,
-  type GroupMemberInfo,
-} from './assignors';
+import { assign, partitionKey } from '../../sdk/recipes/assignors';
+import { CoalescingRunner } from '../../sdk/recipes/coalescing-runner';
+import { groupMembers, type MemberInfo } from '../../sdk/recipes/group-member-info';
 import type { PartitionsService } from './partitions.service';
-
-export interface MemberInfo {
-  topics: string[];
-  assignor: AssignorName;
-}
-
-export function parseMemberInfo(data: Buffer): MemberInfo | null {
-  try {
-    const v = JSON.parse(data.toString('utf8')) as Partial<MemberInfo>;
-    if (!Array.isArray(v.topics) || !v.topics.every((t) => typeof t === 'string')) return null;
-    return {
-      topics: v.topics,
-      assignor: ASSIGNORS.includes(v.assignor as AssignorName)
-        ? (v.assignor as AssignorName)
-        : 'range',
-    };
-  } catch {
-    return null;
-  }
-}
 
 /** Reads are made without the member's session, so they do not keep a dead client's session alive. */
 const READER: ClientContext = { sessionId: 0n, remoteAddress: '' };
@@ -52,8 +28,13 @@ const READER: ClientContext = { sessionId: 0n, remoteAddress: '' };
 export class GroupMember {
   private closed = false;
   private watch?: OneShotWatch;
-  private running = false;
-  private rerun = false;
+  private readonly rebalancer = new CoalescingRunner(
+    () => this.rebalance(),
+    () => this.closed,
+    (err) => {
+      if (!this.closed) this.failed(err);
+    },
+  );
 
   constructor(
     private readonly zk: Coordinator,
@@ -86,7 +67,7 @@ export class GroupMember {
       { mode: 'ephemeral' },
       'persistent',
     );
-    this.kick();
+    this.rebalancer.kick();
   }
 
   /** Leaves: owner nodes and the member node go, and the others rebalance. */
@@ -131,34 +112,13 @@ export class GroupMember {
     return childPath(this.ownersDir(key.slice(0, slash)), key.slice(slash + 1));
   }
 
-  private kick(): void {
-    if (this.closed) return;
-    if (this.running) {
-      this.rerun = true;
-      return;
-    }
-    this.running = true;
-    void (async () => {
-      try {
-        do {
-          this.rerun = false;
-          await this.rebalance();
-        } while (this.rerun && !this.closed);
-      } catch (err) {
-        if (!this.closed) this.failed(err);
-      } finally {
-        this.running = false;
-      }
-    })();
-  }
-
   private async rebalance(): Promise<void> {
     if (this.closed) return;
     this.watch?.cancel();
     const watch = new OneShotWatch(this.zk);
     this.watch = watch;
     void watch.event.then(() => {
-      if (this.watch === watch) this.kick();
+      if (this.watch === watch) this.rebalancer.kick();
     });
     const ids = await childrenOrEmpty(this.zk, READER, this.idsDir, watch.on(this.idsDir));
     if (!ids.children.includes(this.id)) return this.stop(); // our session is gone
@@ -167,15 +127,10 @@ export class GroupMember {
       READER,
       ids.children.map((m) => childPath(this.idsDir, m)),
     );
-    const members: GroupMemberInfo[] = [];
-    let assignor: AssignorName = this.info.assignor;
-    for (const m of [...ids.children].sort()) {
-      const info = infos.get(childPath(this.idsDir, m));
-      const parsed = info ? parseMemberInfo(info.data) : null;
-      if (!parsed) continue;
-      if (members.length === 0) assignor = parsed.assignor; // the lowest member's choice rules
-      members.push({ id: m, topics: parsed.topics });
-    }
+    const { members, assignor } = groupMembers(
+      new Map(ids.children.map((m) => [m, infos.get(childPath(this.idsDir, m))?.data])),
+      this.info.assignor,
+    );
     const topics = [...new Set(members.flatMap((m) => m.topics))];
     const all = (
       await Promise.all(topics.map((t) => this.partitions.partitions(READER, t, watch)))
@@ -201,7 +156,7 @@ export class GroupMember {
       } catch (err) {
         if (!hasCode(err, ZkCode.NodeExists)) throw err;
         // Its previous owner has not let go yet: watch that one node.
-        if (!(await this.zk.exists(READER, path, watch.on(path)))) this.rerun = true;
+        if (!(await this.zk.exists(READER, path, watch.on(path)))) this.rebalancer.kick();
       }
     }
   }

@@ -1,14 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { ZkError } from '../../core/zk-error';
 import { NAMESPACE } from '../../transports/socketio/events';
-import { parseTimeout } from '../common/deadline';
-import { oneOf, optionalInt, optionalString, requiredString } from '../common/recipe-fields';
+import { longPollOf } from '../common/change-poll';
+import { oneOf, optionalString, requiredString } from '../common/recipe-fields';
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';
-import { ASSIGNORS } from './assignors';
 import { BalancerService } from './balancer.service';
+import { memberInfoOf } from './consumer-group-json';
 import { ConsumerGroupService } from './consumer-group.service';
 import { PartitionsService } from './partitions.service';
 import { PICK_STRATEGIES } from './pick-strategy';
@@ -45,36 +44,26 @@ export class LoadBalancerGateway implements OnGatewayConnection<Socket> {
         }),
         'lb.nextPartition': ({ ctx }, req) =>
           this.partitions.next(ctx, requiredString(req, 'topic')),
-        'lb.join': ({ ctx }, req) => {
-          const topics = req.topics;
-          if (
-            !Array.isArray(topics) ||
-            topics.length === 0 ||
-            !topics.every((t): t is string => typeof t === 'string')
-          ) {
-            throw ZkError.badArguments('topics must be a non-empty list of topic names');
-          }
-          return this.groups.join(
+        'lb.join': ({ ctx }, req) =>
+          this.groups.join(
             ctx,
             requiredString(req, 'group'),
-            { topics, assignor: oneOf(req, 'assignor', ASSIGNORS, 'range') },
+            memberInfoOf(req),
             optionalString(req, 'id'),
-          );
-        },
+          ),
         'lb.leave': ({ ctx }, req) =>
           this.groups.leave(ctx, requiredString(req, 'group'), requiredString(req, 'id')),
         'lb.assignment': async ({ ctx, signal }, req) => {
-          const { value, zxid } = await this.groups.assignment(
-            ctx,
-            requiredString(req, 'group'),
-            requiredString(req, 'id'),
-            optionalInt(req, 'since', 0),
-            { timeoutMs: parseTimeout(req.timeoutMs) ?? 30_000, signal },
-          );
+          const [group, id] = [requiredString(req, 'group'), requiredString(req, 'id')];
+          const { since, timeoutMs } = longPollOf(req);
+          const { value, zxid } = await this.groups.assignment(ctx, group, id, since, {
+            timeoutMs,
+            signal,
+          });
           return { ...value, zxid };
         },
       },
-      (err) => this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),
+      this.log,
     );
   }
 }

@@ -1,17 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { pollForChange } from '../common/change-poll';
-import { Deadline, parseTimeout } from '../common/deadline';
+import { longPollOf, pollForChange } from '../common/change-poll';
+import { Deadline } from '../common/deadline';
 import { RecipeCalls } from '../common/recipe-calls';
 import { Coordinator } from '../../core/coordinator';
-import {
-  bodyFields,
-  optionalInt,
-  requiredInt,
-  requiredString,
-  type Fields,
-} from '../common/recipe-fields';
+import { bodyFields, requiredInt, requiredString, type Fields } from '../common/recipe-fields';
 import { PartitionsService, type Broker, type PartitionJson } from './partitions.service';
 
 @ApiTags('load-balancer')
@@ -58,8 +52,7 @@ export class PartitionsController {
     @Param('topic') topic: string,
     @Query() query: Fields,
   ): Promise<{ topic: string; partitions: PartitionJson[]; zxid: number }> {
-    const since = optionalInt(query, 'since', 0);
-    const timeoutMs = parseTimeout(query.timeoutMs) ?? 30_000;
+    const { since, timeoutMs } = longPollOf(query);
     const { value, zxid } = await this.calls.run(req, res, false, ({ ctx, signal }) =>
       pollForChange(
         this.zk,

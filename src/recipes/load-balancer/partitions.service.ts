@@ -15,7 +15,7 @@ import {
   hasCode,
   readMany,
 } from '../common/znode-ops';
-import { comparePartitions, partitionId, type Partition } from './partition';
+import { comparePartitions, partitionId, type Partition } from '../../sdk/recipes/partition';
 
 export const BROKER_IDS = `${BROKERS_ROOT}/ids`;
 export const BROKER_TOPICS = `${BROKERS_ROOT}/topics`;
@@ -27,7 +27,6 @@ export interface Broker {
 }
 
 export interface PartitionJson extends Partition {
-  id: string;
   host: string;
   port: number;
 }

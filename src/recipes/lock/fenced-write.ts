@@ -4,7 +4,7 @@ import { childPath } from '../../core/path';
 import type { OpResult, WriteOp } from '../../core/write-request';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-import type { Contention } from '../common/contender-wait';
+import { order, type Contention } from '../../sdk/recipes/contention';
 import { readMany } from '../common/znode-ops';
 
 /**
@@ -28,7 +28,7 @@ export async function fencedWrite(
   } catch (err) {
     if (!(err instanceof ZkError && err.code === ZkCode.NoNode)) throw err;
   }
-  const ordered = contention.order(children);
+  const ordered = order(children, contention.lockNames);
   const nodes = await readMany(
     zk,
     ctx,

@@ -3,9 +3,9 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-import { awaitTurn, type Contention } from '../common/contender-wait';
-import type { Deadline } from '../common/deadline';
-import { protectedName } from '../common/protected-name';
+import { order, protectedName, type Contention } from '../../sdk/recipes/contention';
+import { awaitTurn } from '../common/contender-wait';
+import { Deadline, type WaitOptions } from '../common/deadline';
 import { createWithParents, dataOrNull, deleteQuietly, readMany } from '../common/znode-ops';
 
 /** A held lock, lease or read/write lock: its node and its fencing token (the node's czxid). */
@@ -13,6 +13,13 @@ export interface Held {
   node: string;
   path: string;
   token: number;
+}
+
+export type Acquired = ({ acquired: true } & Held) | { acquired: false };
+
+export interface AcquireOptions extends WaitOptions {
+  /** Written into the lock node, for people looking at it (Curator writes the host address). */
+  owner?: string;
 }
 
 export interface ContenderJson {
@@ -28,7 +35,12 @@ export class LockContenders {
   constructor(private readonly zk: Coordinator) {}
 
   /** Joins the line with a protected ephemeral-sequential node (parents made as containers). */
-  async enqueue(ctx: ClientContext, dir: string, baseName: string, owner: string): Promise<Held> {
+  async enqueue(
+    ctx: ClientContext,
+    dir: string,
+    baseName: string,
+    owner = ctx.remoteAddress,
+  ): Promise<Held> {
     const created = await createWithParents(
       this.zk,
       ctx,
@@ -46,13 +58,20 @@ export class LockContenders {
     dir: string,
     baseName: string,
     contention: Contention,
-    owner: string,
-    deadline: Deadline,
-    signal?: AbortSignal,
+    opts: AcquireOptions,
+    deadline = new Deadline(opts.timeoutMs),
   ): Promise<Held | null> {
-    const held = await this.enqueue(ctx, dir, baseName, owner);
+    const held = await this.enqueue(ctx, dir, baseName, opts.owner);
     try {
-      const outcome = await awaitTurn(this.zk, ctx, dir, held.node, contention, deadline, signal);
+      const outcome = await awaitTurn(
+        this.zk,
+        ctx,
+        dir,
+        held.node,
+        contention,
+        deadline,
+        opts.signal,
+      );
       if (outcome === 'holds') return held;
     } catch (err) {
       await this.abandon(ctx, held.path);
@@ -81,7 +100,7 @@ export class LockContenders {
   /** Every contender in line order, with who holds it. */
   async list(ctx: ClientContext, dir: string, contention: Contention): Promise<ContenderJson[]> {
     const children = await this.children(ctx, dir);
-    const ordered = contention.order(children);
+    const ordered = order(children, contention.lockNames);
     const nodes = await readMany(
       this.zk,
       ctx,

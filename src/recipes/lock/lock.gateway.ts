@@ -3,12 +3,11 @@ import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import { opResultToJson } from '../../transports/json/write-op-json';
 import { NAMESPACE } from '../../transports/socketio/events';
 import { oneOf, requiredInt, requiredString } from '../common/recipe-fields';
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';
-import { acquireOptions, guardedWriteOf, maxLeasesOf } from './lock-json';
+import { acquireOptions, guardedWriteJson, maxLeasesOf } from './lock-json';
 import { LockService } from './lock.service';
 import { RwLockService } from './rw-lock.service';
 import { SemaphoreService } from './semaphore.service';
@@ -28,8 +27,6 @@ export class LockGateway implements OnGatewayConnection<Socket> {
 
   handleConnection(socket: Socket): void {
     const name = (req: Record<string, unknown>) => requiredString(req, 'name');
-    const guarded = (req: Record<string, unknown>) =>
-      guardedWriteOf(req, this.settings.maxMultiOps);
     bindRecipeEvents(
       socket,
       this.sessions,
@@ -39,14 +36,10 @@ export class LockGateway implements OnGatewayConnection<Socket> {
         'lock.release': ({ ctx }, req) =>
           this.locks.release(ctx, name(req), requiredString(req, 'node')),
         'lock.describe': ({ ctx }, req) => this.locks.describe(ctx, name(req)),
-        'lock.guardedWrite': async ({ ctx }, req) => {
-          const { token, ops } = guarded(req);
-          return {
-            results: (await this.locks.guardedWrite(ctx, name(req), token, ops)).map(
-              opResultToJson,
-            ),
-          };
-        },
+        'lock.guardedWrite': ({ ctx }, req) =>
+          guardedWriteJson(req, this.settings.maxMultiOps, (token, ops) =>
+            this.locks.guardedWrite(ctx, name(req), token, ops),
+          ),
         'rwlock.acquire': ({ ctx, signal }, req) =>
           this.rw.acquire(
             ctx,
@@ -57,12 +50,10 @@ export class LockGateway implements OnGatewayConnection<Socket> {
         'rwlock.release': ({ ctx }, req) =>
           this.rw.release(ctx, name(req), requiredString(req, 'node')),
         'rwlock.describe': ({ ctx }, req) => this.rw.describe(ctx, name(req)),
-        'rwlock.guardedWrite': async ({ ctx }, req) => {
-          const { token, ops } = guarded(req);
-          return {
-            results: (await this.rw.guardedWrite(ctx, name(req), token, ops)).map(opResultToJson),
-          };
-        },
+        'rwlock.guardedWrite': ({ ctx }, req) =>
+          guardedWriteJson(req, this.settings.maxMultiOps, (token, ops) =>
+            this.rw.guardedWrite(ctx, name(req), token, ops),
+          ),
         'semaphore.setMaxLeases': ({ ctx }, req) =>
           this.semaphores.setMaxLeases(
             ctx,
@@ -78,7 +69,7 @@ export class LockGateway implements OnGatewayConnection<Socket> {
           this.semaphores.release(ctx, name(req), requiredString(req, 'node')),
         'semaphore.describe': ({ ctx }, req) => this.semaphores.describe(ctx, name(req)),
       },
-      (err) => this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),
+      this.log,
     );
   }
 }

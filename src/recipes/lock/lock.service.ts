@@ -2,21 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import type { OpResult, WriteOp } from '../../core/write-request';
-import { Deadline } from '../common/deadline';
 import { recipeName } from '../common/recipe-name';
 import { LOCKS_ROOT } from '../common/recipe-paths';
 import { fencedWrite } from './fenced-write';
-import { LockContenders, type ContenderJson, type Held } from './lock-contenders';
-import { LOCK_NAME, MUTEX } from './lock-kinds';
-
-export type Acquired = ({ acquired: true } & Held) | { acquired: false };
-
-export interface AcquireOptions {
-  timeoutMs?: number;
-  /** Written into the lock node, for people looking at it (Curator writes the host address). */
-  owner?: string;
-  signal?: AbortSignal;
-}
+import {
+  LockContenders,
+  type AcquireOptions,
+  type Acquired,
+  type ContenderJson,
+} from './lock-contenders';
+import { LOCK_NAME, MUTEX } from '../../sdk/recipes/contention';
 
 export interface LockState {
   name: string;
@@ -39,15 +34,7 @@ export class LockService {
   }
 
   async acquire(ctx: ClientContext, name: string, opts: AcquireOptions = {}): Promise<Acquired> {
-    const held = await this.contenders.acquire(
-      ctx,
-      this.dir(name),
-      LOCK_NAME,
-      MUTEX,
-      opts.owner ?? ctx.remoteAddress,
-      new Deadline(opts.timeoutMs),
-      opts.signal,
-    );
+    const held = await this.contenders.acquire(ctx, this.dir(name), LOCK_NAME, MUTEX, opts);
     return held ? { acquired: true, ...held } : { acquired: false };
   }
 

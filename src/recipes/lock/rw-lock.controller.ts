@@ -3,11 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import { opResultToJson, type OpResultJson } from '../../transports/json/write-op-json';
+import type { OpResultJson } from '../../transports/json/write-op-json';
 import { RecipeCalls } from '../common/recipe-calls';
 import { bodyFields, oneOf, requiredString } from '../common/recipe-fields';
-import { acquireOptions, guardedWriteOf } from './lock-json';
-import type { Acquired } from './lock.service';
+import { acquireOptions, guardedWriteJson } from './lock-json';
+import type { Acquired } from './lock-contenders';
 import { RwLockService, type LockMode, type RwLockState } from './rw-lock.service';
 
 @ApiTags('locks')
@@ -56,13 +56,13 @@ export class RwLockController {
   @Post(':name/guarded-writes')
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply writes only while the write-lock token still holds' })
-  async guardedWrite(
+  guardedWrite(
     @Req() req: Request,
     @Param('name') name: string,
     @Body() body: unknown,
   ): Promise<{ results: OpResultJson[] }> {
-    const { token, ops } = guardedWriteOf(bodyFields(body), this.settings.maxMultiOps);
-    const results = await this.locks.guardedWrite(this.calls.context(req, false), name, token, ops);
-    return { results: results.map(opResultToJson) };
+    return guardedWriteJson(bodyFields(body), this.settings.maxMultiOps, (token, ops) =>
+      this.locks.guardedWrite(this.calls.context(req, false), name, token, ops),
+    );
   }
 }

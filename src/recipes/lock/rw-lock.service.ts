@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import type { OpResult, WriteOp } from '../../core/write-request';
-import { Deadline } from '../common/deadline';
 import { recipeName } from '../common/recipe-name';
 import { RW_LOCKS_ROOT } from '../common/recipe-paths';
 import { fencedWrite } from './fenced-write';
-import { LockContenders, type ContenderJson } from './lock-contenders';
-import { isWriteNode, READ_LOCK, READ_LOCK_NAME, WRITE_LOCK, WRITE_LOCK_NAME } from './lock-kinds';
-import type { AcquireOptions, Acquired } from './lock.service';
+import {
+  LockContenders,
+  type AcquireOptions,
+  type Acquired,
+  type ContenderJson,
+} from './lock-contenders';
+import { READ, READ_LOCK_NAME, WRITE, WRITE_LOCK_NAME } from '../../sdk/recipes/contention';
+import { isWriteNode } from './lock-kinds';
 
 export type LockMode = 'read' | 'write';
 
@@ -47,10 +51,8 @@ export class RwLockService {
       ctx,
       this.dir(name),
       mode === 'read' ? READ_LOCK_NAME : WRITE_LOCK_NAME,
-      mode === 'read' ? READ_LOCK : WRITE_LOCK,
-      opts.owner ?? ctx.remoteAddress,
-      new Deadline(opts.timeoutMs),
-      opts.signal,
+      mode === 'read' ? READ : WRITE,
+      opts,
     );
     return held ? { acquired: true, mode, ...held } : { acquired: false, mode };
   }
@@ -61,12 +63,12 @@ export class RwLockService {
 
   async describe(ctx: ClientContext, name: string): Promise<RwLockState> {
     const dir = this.dir(name);
-    const all = await this.contenders.list(ctx, dir, WRITE_LOCK);
+    const all = await this.contenders.list(ctx, dir, WRITE);
     const ordered = all.map((c) => c.node);
     const state: RwLockState = { name, path: dir, readers: [], writer: null, waiters: [] };
     for (const c of all) {
       const mode: LockMode = isWriteNode(c.node) ? 'write' : 'read';
-      const judge = mode === 'write' ? WRITE_LOCK.judge : READ_LOCK.judge;
+      const judge = mode === 'write' ? WRITE.judge : READ.judge;
       const entry = { ...c, mode };
       if (!judge(ordered, c.node).holds) state.waiters.push(entry);
       else if (mode === 'write') state.writer = entry;
@@ -82,6 +84,6 @@ export class RwLockService {
     token: number,
     ops: WriteOp[],
   ): Promise<OpResult[]> {
-    return fencedWrite(this.zk, ctx, this.dir(name), WRITE_LOCK, token, ops, isWriteNode);
+    return fencedWrite(this.zk, ctx, this.dir(name), WRITE, token, ops, isWriteNode);
   }
 }

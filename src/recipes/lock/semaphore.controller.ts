@@ -14,11 +14,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import { opResultToJson, type OpResultJson } from '../../transports/json/write-op-json';
+import type { OpResultJson } from '../../transports/json/write-op-json';
 import { RecipeCalls } from '../common/recipe-calls';
 import { bodyFields, requiredInt, requiredString } from '../common/recipe-fields';
-import { acquireOptions, guardedWriteOf, maxLeasesOf } from './lock-json';
-import type { Acquired } from './lock.service';
+import { acquireOptions, guardedWriteJson, maxLeasesOf } from './lock-json';
+import type { Acquired } from './lock-contenders';
 import { SemaphoreService, type SemaphoreState } from './semaphore.service';
 
 @ApiTags('locks')
@@ -81,18 +81,13 @@ export class SemaphoreController {
   @Post(':name/guarded-writes')
   @HttpCode(200)
   @ApiOperation({ summary: 'Apply writes only while the lease token still holds' })
-  async guardedWrite(
+  guardedWrite(
     @Req() req: Request,
     @Param('name') name: string,
     @Body() body: unknown,
   ): Promise<{ results: OpResultJson[] }> {
-    const { token, ops } = guardedWriteOf(bodyFields(body), this.settings.maxMultiOps);
-    const results = await this.semaphores.guardedWrite(
-      this.calls.context(req, false),
-      name,
-      token,
-      ops,
+    return guardedWriteJson(bodyFields(body), this.settings.maxMultiOps, (token, ops) =>
+      this.semaphores.guardedWrite(this.calls.context(req, false), name, token, ops),
     );
-    return { results: results.map(opResultToJson) };
   }
 }

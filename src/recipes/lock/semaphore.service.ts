@@ -6,17 +6,20 @@ import type { OpResult, WriteOp } from '../../core/write-request';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
 import { abortedError } from '../common/aborted-error';
-import type { Contention } from '../common/contender-wait';
 import { Deadline } from '../common/deadline';
 import { OneShotWatch } from '../common/one-shot-watch';
-import { sortContenders } from '../common/protected-name';
 import { recipeName } from '../common/recipe-name';
 import { SEMAPHORES_ROOT } from '../common/recipe-paths';
 import { dataOrNull, deleteQuietly, ensurePath } from '../common/znode-ops';
 import { fencedWrite } from './fenced-write';
-import { LockContenders, type ContenderJson } from './lock-contenders';
-import { LEASE_NAME, LOCK_NAME, MUTEX, SEMAPHORE_LEASES, SEMAPHORE_LOCKS } from './lock-kinds';
-import type { AcquireOptions, Acquired } from './lock.service';
+import {
+  LockContenders,
+  type AcquireOptions,
+  type Acquired,
+  type ContenderJson,
+} from './lock-contenders';
+import { LEASE_NAME, LOCK_NAME, MUTEX, type Contention } from '../../sdk/recipes/contention';
+import { SEMAPHORE_LEASES, SEMAPHORE_LOCKS } from './lock-kinds';
 
 export interface SemaphoreState {
   name: string;
@@ -28,7 +31,7 @@ export interface SemaphoreState {
 
 /** A lease holds from the moment it got in; once in, nothing later can push it out. */
 const LEASES: Contention = {
-  order: (children) => sortContenders(children, [LEASE_NAME]),
+  lockNames: [LEASE_NAME],
   judge: () => ({ holds: true }),
 };
 
@@ -81,20 +84,18 @@ export class SemaphoreService {
       );
     }
     const deadline = new Deadline(opts.timeoutMs);
-    const owner = opts.owner ?? ctx.remoteAddress;
     const mutex = await this.contenders.acquire(
       ctx,
       childPath(dir, SEMAPHORE_LOCKS),
       LOCK_NAME,
       MUTEX,
-      owner,
+      opts,
       deadline,
-      opts.signal,
     );
     if (!mutex) return { acquired: false };
     try {
       const leases = childPath(dir, SEMAPHORE_LEASES);
-      const lease = await this.contenders.enqueue(ctx, leases, LEASE_NAME, owner);
+      const lease = await this.contenders.enqueue(ctx, leases, LEASE_NAME, opts.owner);
       let got = false;
       try {
         got = await this.awaitRoom(ctx, leases, lease.node, maxLeases, deadline, opts.signal);

@@ -1,7 +1,9 @@
 import { ZkError } from '../../core/zk-error';
 import { encodeData, isDataEncoding, type DataEncoding } from '../../transports/json/data-encoding';
-import type { Fields } from '../common/recipe-fields';
+import { parseTimeout } from '../common/deadline';
+import { optionalBool, optionalString, type Fields } from '../common/recipe-fields';
 import type { QueueItem } from './queue-item';
+import type { TakeOptions } from './queue.service';
 
 export interface QueueItemJson {
   id: string;
@@ -16,6 +18,15 @@ export function encodingOf(fields: Fields): DataEncoding {
   const value = fields.encoding ?? 'utf8';
   if (!isDataEncoding(value)) throw ZkError.badArguments('encoding must be "utf8" or "base64"');
   return value;
+}
+
+/** A take's `{ack, timeoutMs, owner}`; the signal comes from the call. */
+export function takeOptionsOf(fields: Fields): Omit<TakeOptions, 'signal'> & { ack: boolean } {
+  return {
+    ack: optionalBool(fields, 'ack') ?? false,
+    timeoutMs: parseTimeout(fields.timeoutMs),
+    owner: optionalString(fields, 'owner'),
+  };
 }
 
 export function itemJson(

@@ -2,10 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { decodeData } from '../../transports/json/data-encoding';
-import { parseTimeout } from '../common/deadline';
 import { RecipeCalls } from '../common/recipe-calls';
-import { bodyFields, optionalBool, optionalString } from '../common/recipe-fields';
-import { encodingOf, itemJson, type QueueItemJson } from './queue-json';
+import { bodyFields, optionalBool } from '../common/recipe-fields';
+import { encodingOf, itemJson, takeOptionsOf, type QueueItemJson } from './queue-json';
 import { QueueService, type QueueStats } from './queue.service';
 
 @ApiTags('queue')
@@ -51,11 +50,9 @@ export class QueueController {
   ): Promise<{ item: QueueItemJson | null }> {
     const fields = bodyFields(body);
     const encoding = encodingOf(fields);
-    const ack = optionalBool(fields, 'ack') ?? false;
-    const timeoutMs = parseTimeout(fields.timeoutMs);
-    const owner = optionalString(fields, 'owner');
-    const item = await this.calls.run(req, res, ack, ({ ctx, signal }) =>
-      this.queues.take(ctx, name, { ack, timeoutMs, owner, signal }),
+    const take = takeOptionsOf(fields);
+    const item = await this.calls.run(req, res, take.ack, ({ ctx, signal }) =>
+      this.queues.take(ctx, name, { ...take, signal }),
     );
     return itemJson(item, encoding);
   }

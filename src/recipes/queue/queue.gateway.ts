@@ -3,11 +3,10 @@ import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { decodeData } from '../../transports/json/data-encoding';
 import { NAMESPACE } from '../../transports/socketio/events';
-import { parseTimeout } from '../common/deadline';
-import { optionalBool, optionalString, requiredString } from '../common/recipe-fields';
+import { requiredString } from '../common/recipe-fields';
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';
-import { encodingOf, itemJson } from './queue-json';
+import { encodingOf, itemJson, takeOptionsOf } from './queue-json';
 import { QueueService } from './queue.service';
 
 /** `queue.*` events on `/zoonest`; `queue.take` waits up to timeoutMs. */
@@ -29,12 +28,7 @@ export class QueueGateway implements OnGatewayConnection<Socket> {
         'queue.put': ({ ctx }, req) =>
           this.queues.put(ctx, name(req), decodeData(req.data, encodingOf(req))),
         'queue.take': async ({ ctx, signal }, req) => {
-          const item = await this.queues.take(ctx, name(req), {
-            ack: optionalBool(req, 'ack') ?? false,
-            timeoutMs: parseTimeout(req.timeoutMs),
-            owner: optionalString(req, 'owner'),
-            signal,
-          });
+          const item = await this.queues.take(ctx, name(req), { ...takeOptionsOf(req), signal });
           return itemJson(item, encodingOf(req));
         },
         'queue.peek': async ({ ctx }, req) =>
@@ -44,7 +38,7 @@ export class QueueGateway implements OnGatewayConnection<Socket> {
         'queue.release': ({ ctx }, req) =>
           this.queues.release(ctx, name(req), requiredString(req, 'id')),
       },
-      (err) => this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),
+      this.log,
     );
   }
 }

@@ -5,7 +5,7 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-import { Deadline } from '../common/deadline';
+import { Deadline, type WaitOptions } from '../common/deadline';
 import { recipeName } from '../common/recipe-name';
 import { QUEUES_ROOT } from '../common/recipe-paths';
 import {
@@ -20,12 +20,10 @@ import { decodeItems, encodeItems } from './curator-item-codec';
 import { QueueDispatcher, type TakeRequest } from './queue-dispatcher';
 import { ITEM_PREFIX, itemOrder, type QueueItem } from './queue-item';
 
-export interface TakeOptions {
+export interface TakeOptions extends WaitOptions {
   /** Hold the item until acked (at-least-once); needs a session. */
   ack?: boolean;
-  timeoutMs?: number;
   owner?: string;
-  signal?: AbortSignal;
 }
 
 export interface QueueStats {

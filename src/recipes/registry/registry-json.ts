@@ -8,8 +8,8 @@ import {
   stringMap,
   type Fields,
 } from '../common/recipe-fields';
-import type { InstanceUpdate, Registration } from './registry.service';
-import type { Side } from './service-instance';
+import type { Registration, Side } from '../../sdk/recipes/service-instance';
+import type { InstanceUpdate } from './registry.service';
 
 export function sideOf(fields: Fields): Side {
   return oneOf(fields, 'side', ['providers', 'consumers'] as const, 'providers');

@@ -13,12 +13,13 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { parseTimeout } from '../common/deadline';
+import { longPollOf } from '../common/change-poll';
 import { RecipeCalls } from '../common/recipe-calls';
-import { bodyFields, optionalInt, optionalString, type Fields } from '../common/recipe-fields';
+import { bodyFields, optionalString, type Fields } from '../common/recipe-fields';
 import { registrationOf, sideOf, updateOf } from './registry-json';
 import { RegistryService } from './registry.service';
-import type { ServiceInstance, Side } from './service-instance';
+import type { Side } from '../../sdk/recipes/service-instance';
+import type { ServiceInstance } from './service-instance';
 
 @ApiTags('registry')
 @Controller('api/v1/services')
@@ -46,9 +47,8 @@ export class RegistryController {
     @Query() query: Fields,
   ): Promise<{ service: string; side: Side; instances: ServiceInstance[]; zxid: number }> {
     const side = sideOf(query);
-    const since = optionalInt(query, 'since', 0);
+    const { since, timeoutMs } = longPollOf(query);
     const status = optionalString(query, 'status');
-    const timeoutMs = parseTimeout(query.timeoutMs) ?? 30_000;
     const { value, zxid } = await this.calls.run(req, res, false, ({ ctx, signal }) =>
       this.registry.instances(ctx, service, side, since, { timeoutMs, signal }),
     );

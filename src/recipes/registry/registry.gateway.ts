@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { NAMESPACE } from '../../transports/socketio/events';
-import { parseTimeout } from '../common/deadline';
-import { optionalInt, requiredString } from '../common/recipe-fields';
+import { longPollOf } from '../common/change-poll';
+import { requiredString } from '../common/recipe-fields';
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';
 import { registrationOf, sideOf, updateOf } from './registry-json';
@@ -38,20 +38,16 @@ export class RegistryGateway implements OnGatewayConnection<Socket> {
         'registry.deregister': ({ ctx }, req) =>
           this.registry.deregister(ctx, service(req), sideOf(req), requiredString(req, 'id')),
         'registry.instances': async ({ ctx, signal }, req) => {
-          const { value, zxid } = await this.registry.instances(
-            ctx,
-            service(req),
-            sideOf(req),
-            optionalInt(req, 'since', 0),
-            {
-              timeoutMs: parseTimeout(req.timeoutMs) ?? 30_000,
-              signal,
-            },
-          );
+          const [name, side] = [service(req), sideOf(req)];
+          const { since, timeoutMs } = longPollOf(req);
+          const { value, zxid } = await this.registry.instances(ctx, name, side, since, {
+            timeoutMs,
+            signal,
+          });
           return { instances: value, zxid };
         },
       },
-      (err) => this.log.error(err instanceof Error ? (err.stack ?? err.message) : String(err)),
+      this.log,
     );
   }
 }

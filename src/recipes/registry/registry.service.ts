@@ -6,30 +6,21 @@ import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
 import { pollForChange, type Versioned } from '../common/change-poll';
-import { Deadline } from '../common/deadline';
+import { Deadline, type WaitOptions } from '../common/deadline';
 import type { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
 import { DUBBO_ROOT } from '../common/recipe-paths';
 import { childrenOrEmpty, createWithParents, dataOrNull, hasCode } from '../common/znode-ops';
-import { formatDubboUrl, nodeNameOf } from './dubbo-url';
 import {
-  DEFAULT_WEIGHT,
-  ID_PARAM,
-  instanceOf,
+  instanceUrl,
+  nodeNameOf,
+  stateOf,
+  stateOfRegistration,
   type InstanceState,
-  type ServiceInstance,
+  type Registration,
   type Side,
-} from './service-instance';
-
-export interface Registration {
-  id?: string;
-  host: string;
-  port: number;
-  protocol?: string;
-  weight?: number;
-  status?: string;
-  metadata?: Record<string, string>;
-}
+} from '../../sdk/recipes/service-instance';
+import { instanceOf, type ServiceInstance } from './service-instance';
 
 export interface InstanceUpdate {
   status?: string;
@@ -66,28 +57,8 @@ export class RegistryService {
     reg: Registration,
   ): Promise<ServiceInstance> {
     const id = recipeName(reg.id ?? randomUUID(), 'instance id');
-    const state: InstanceState = {
-      id,
-      host: reg.host,
-      port: reg.port,
-      protocol: reg.protocol ?? (side === 'consumers' ? 'consumer' : 'dubbo'),
-      weight: reg.weight ?? DEFAULT_WEIGHT,
-      status: reg.status ?? 'UP',
-      metadata: reg.metadata ?? {},
-    };
-    const url = formatDubboUrl({
-      protocol: state.protocol,
-      host: state.host,
-      port: state.port,
-      path: service,
-      params: {
-        interface: service,
-        side: side === 'providers' ? 'provider' : 'consumer',
-        category: side,
-        weight: String(state.weight),
-        [ID_PARAM]: id,
-      },
-    });
+    const state = stateOfRegistration(id, side, reg);
+    const url = instanceUrl(service, side, state);
     if (await this.find(ctx, service, side, id)) {
       throw new ZkError(
         ZkCode.NodeExists,
@@ -128,10 +99,7 @@ export class RegistryService {
       else metadata[k] = v;
     }
     const state: InstanceState = {
-      id: found.id,
-      host: found.host,
-      port: found.port,
-      protocol: found.protocol,
+      ...stateOf(found),
       weight: change.weight ?? found.weight,
       status: change.status ?? found.status,
       metadata,
@@ -157,7 +125,7 @@ export class RegistryService {
     service: string,
     side: Side,
     since?: number,
-    opts: { timeoutMs?: number; signal?: AbortSignal } = {},
+    opts: WaitOptions = {},
   ): Promise<Versioned<ServiceInstance[]>> {
     const dir = this.sideDir(service, side);
     if (since === undefined && !(await this.zk.exists(ctx, this.serviceDir(service)))) {

@@ -2,7 +2,7 @@ import { load } from 'js-yaml';
 import type { ZoonestClient } from '../zoonest-client';
 import { isZoonestError } from '../zoonest-error';
 import { RecipePaths } from './recipe-paths';
-import { childrenOrEmpty, ensureNodes, oneShot, parentOf, utf8 } from './recipe-support';
+import { childrenOrEmpty, ensureNodes, parentOf, utf8, watchLoop } from './recipe-support';
 
 export type ConfigFormat = 'json' | 'yaml' | 'properties' | 'text';
 
@@ -102,23 +102,11 @@ export class ConfigClient {
   watch(k: ConfigKey, listener: (value: ConfigValue | null) => void): () => void {
     const { namespace, group, key } = resolve(k);
     const path = RecipePaths.config(namespace, group, key);
-    let stopped = false;
-    void (async () => {
-      while (!stopped) {
-        try {
-          const { watcher, fired } = oneShot();
-          const stat = await this.client.exists(path, { watch: watcher });
-          const value = stat ? await this.get(k) : null;
-          if (!stopped) listener(value);
-          await fired;
-        } catch {
-          await new Promise((r) => setTimeout(r, 500)); // disconnected: try again
-        }
-      }
-    })();
-    return () => {
-      stopped = true;
-    };
+    return watchLoop(
+      async (watcher) =>
+        (await this.client.exists(path, { watch: watcher })) ? this.get(k) : null,
+      listener,
+    );
   }
 
   private async formatOf(k: ConfigKey, version: number, content: string): Promise<ConfigFormat> {

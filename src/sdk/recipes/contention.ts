@@ -1,18 +1,24 @@
-/** Curator's lock node names and ordering, as the server's lock module uses them. */
+/**
+ * Curator's lock node names and ordering, shared by the SDK's lock recipes and the server's lock
+ * and election modules: InterProcessMutex `lock-`, InterProcessReadWriteLock `__READ__` /
+ * `__WRIT__`, InterProcessSemaphoreV2 `lease-`, LeaderLatch `latch-`.
+ */
 export const LOCK_NAME = 'lock-';
 export const READ_LOCK_NAME = '__READ__';
 export const WRITE_LOCK_NAME = '__WRIT__';
 export const LEASE_NAME = 'lease-';
 export const LATCH_NAME = 'latch-';
 
+/** Whether a contender holds, and if not, the one node it waits for. */
 export type Standing = { holds: true } | { holds: false; watch: string };
 
 export interface Contention {
+  /** The names its contender nodes carry, by which they are ordered. */
   lockNames: readonly string[];
   judge: (ordered: string[], ours: string) => Standing;
 }
 
-/** Curator's withProtection() prefix. */
+/** Curator's `withProtection()` prefix: `_c_{uuid}-`, so a create retried after a lost reply is found. */
 export function protectedName(base: string): string {
   return `_c_${globalThis.crypto.randomUUID()}-${base}`;
 }
@@ -22,7 +28,10 @@ function sortKey(name: string, lockName: string): string {
   return at >= 0 ? name.slice(at + lockName.length) : name;
 }
 
-/** Contenders in Curator's order: by the text after each lock name, i.e. by sequence. */
+/**
+ * Contenders in Curator's order: by the text after each lock name (the sequence suffix),
+ * compared as Java compares strings (UTF-16 code units). Other children are left out.
+ */
 export function order(children: readonly string[], lockNames: readonly string[]): string[] {
   const key = (name: string) => lockNames.reduce((s, lockName) => sortKey(s, lockName), name);
   return children
@@ -34,6 +43,7 @@ export function order(children: readonly string[], lockNames: readonly string[])
     });
 }
 
+/** A mutex: the first holds; everyone else watches the one just ahead. */
 export function mutexJudge(ordered: string[], ours: string): Standing {
   const index = ordered.indexOf(ours);
   const ahead = ordered[index - 1];
@@ -41,10 +51,15 @@ export function mutexJudge(ordered: string[], ours: string): Standing {
 }
 
 export const MUTEX: Contention = { lockNames: [LOCK_NAME], judge: mutexJudge };
+/** A writer waits for everyone ahead of it, readers included. */
 export const WRITE: Contention = {
   lockNames: [READ_LOCK_NAME, WRITE_LOCK_NAME],
   judge: mutexJudge,
 };
+/**
+ * A reader holds when no writer is ahead of it, and watches the nearest writer ahead
+ * (ZooKeeper's recipe; Curator watches the first writer, which decides the same holders).
+ */
 export const READ: Contention = {
   lockNames: [READ_LOCK_NAME, WRITE_LOCK_NAME],
   judge: (ordered, ours) => {

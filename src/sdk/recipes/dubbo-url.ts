@@ -1,4 +1,4 @@
-/** Dubbo registry URLs and node names (Java URLEncoder), as the server's registry writes them. */
+/** Java's URLEncoder.encode(s, "UTF-8"), which Dubbo uses for its registry node names. */
 export function javaUrlEncode(s: string): string {
   return encodeURIComponent(s)
     .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
@@ -9,6 +9,7 @@ export function javaUrlDecode(s: string): string {
   return decodeURIComponent(s.replace(/\+/g, ' '));
 }
 
+/** The parts of a Dubbo URL, e.g. `dubbo://10.0.0.5:20880/com.foo.Demo?weight=100&side=provider`. */
 export interface DubboUrl {
   protocol: string;
   host: string;
@@ -26,6 +27,7 @@ export function formatDubboUrl(url: DubboUrl): string {
   return `${url.protocol}://${url.host}${port}/${url.path}${query ? `?${query}` : ''}`;
 }
 
+/** Parses a Dubbo URL; null when the text is not one. */
 export function parseDubboUrl(text: string): DubboUrl | null {
   const m =
     /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/(\[[^\]]+\]|[^/:?]*)(?::(\d+))?(?:\/([^?]*))?(?:\?(.*))?$/.exec(
@@ -33,15 +35,15 @@ export function parseDubboUrl(text: string): DubboUrl | null {
     );
   if (!m) return null;
   const params: Record<string, string> = {};
-  try {
-    for (const pair of (m[5] ?? '').split('&')) {
-      if (pair === '') continue;
-      const eq = pair.indexOf('=');
-      params[javaUrlDecode(eq < 0 ? pair : pair.slice(0, eq))] =
-        eq < 0 ? '' : javaUrlDecode(pair.slice(eq + 1));
+  for (const pair of (m[5] ?? '').split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    try {
+      const key = javaUrlDecode(eq < 0 ? pair : pair.slice(0, eq));
+      params[key] = eq < 0 ? '' : javaUrlDecode(pair.slice(eq + 1));
+    } catch {
+      return null;
     }
-  } catch {
-    return null;
   }
   return {
     protocol: m[1] ?? '',

@@ -1,8 +1,10 @@
 import type { ZoonestClient } from '../zoonest-client';
 import { isZoonestError } from '../zoonest-error';
-import { assign, type AssignorName, type Member } from './assignors';
+import { assign, type AssignorName } from './assignors';
+import { CoalescingRunner } from './coalescing-runner';
+import { groupMembers, type MemberInfo } from './group-member-info';
 import { livePartitions } from './partitions';
-import { childrenOrEmpty, createWithParents, deleteQuietly, oneShot, utf8 } from './recipe-support';
+import { childrenOrEmpty, createWithParents, deleteQuietly, oneShot } from './recipe-support';
 
 /**
  * A member of a consumer group, rebalanced as the server's consumer groups are (Kafka 0.8's
@@ -12,8 +14,11 @@ import { childrenOrEmpty, createWithParents, deleteQuietly, oneShot, utf8 } from
 export class GroupConsumer {
   private owned: string[] = [];
   private closed = false;
-  private running = false;
-  private rerun = false;
+  private readonly rebalancer = new CoalescingRunner(
+    () => this.rebalance(),
+    () => this.closed,
+    () => setTimeout(() => this.rebalancer.kick(), 500), // disconnected: try again
+  );
 
   constructor(
     private readonly client: ZoonestClient,
@@ -28,15 +33,15 @@ export class GroupConsumer {
   }
 
   async start(): Promise<void> {
-    const info = JSON.stringify({ topics: this.topics, assignor: this.opts.assignor ?? 'range' });
+    const info: MemberInfo = { topics: this.topics, assignor: this.opts.assignor ?? 'range' };
     await createWithParents(
       this.client,
       `${this.dir}/ids/${this.id}`,
-      info,
+      JSON.stringify(info),
       'ephemeral',
       'persistent',
     );
-    this.kick();
+    this.rebalancer.kick();
   }
 
   /** `topic/partitionId` keys this member owns now. */
@@ -51,48 +56,22 @@ export class GroupConsumer {
     this.owned = [];
   }
 
-  private kick(): void {
-    if (this.closed) return;
-    if (this.running) {
-      this.rerun = true;
-      return;
-    }
-    this.running = true;
-    void (async () => {
-      try {
-        do {
-          this.rerun = false;
-          await this.rebalance();
-        } while (this.rerun && !this.closed);
-      } catch {
-        setTimeout(() => this.kick(), 500); // disconnected: try again
-      } finally {
-        this.running = false;
-      }
-    })();
-  }
-
   private async rebalance(): Promise<void> {
     const { watcher, fired } = oneShot();
-    void fired.then(() => this.kick());
+    void fired.then(() => this.rebalancer.kick());
     const ids = await childrenOrEmpty(this.client, `${this.dir}/ids`, watcher);
     const reads = await this.client.multiRead(
       ids.map((m) => ({ op: 'getData' as const, path: `${this.dir}/ids/${m}` })),
     );
-    const members: Member[] = [];
-    let assignor: AssignorName = this.opts.assignor ?? 'range';
-    ids.forEach((m, i) => {
-      const r = reads[i];
-      if (r?.op !== 'getData') return;
-      try {
-        const v = JSON.parse(utf8.decode(r.data)) as { topics?: string[]; assignor?: AssignorName };
-        if (members.length === 0 && (v.assignor === 'range' || v.assignor === 'round-robin'))
-          assignor = v.assignor;
-        members.push({ id: m, topics: v.topics ?? [] });
-      } catch {
-        // not a member node
-      }
-    });
+    const { members, assignor } = groupMembers(
+      new Map(
+        ids.map((m, i) => {
+          const r = reads[i];
+          return [m, r?.op === 'getData' ? r.data : undefined];
+        }),
+      ),
+      this.opts.assignor ?? 'range',
+    );
     const topics = [...new Set(members.flatMap((m) => m.topics))];
     const all = (
       await Promise.all(topics.map((t) => livePartitions(this.client, t, watcher)))
@@ -113,7 +92,7 @@ export class GroupConsumer {
         if (!isZoonestError(err, 'NodeExists')) throw err;
         const stat = await this.client.exists(path, { watch: watcher });
         if (stat?.ephemeralOwner === this.client.sessionId) owned.push(key);
-        else if (!stat) this.rerun = true;
+        else if (!stat) this.rebalancer.kick();
       }
     }
     const changed =

@@ -1,4 +1,5 @@
-import type { ServiceDiscovery, ServiceInstance } from './service-discovery';
+import type { ServiceDiscovery } from './service-discovery';
+import type { ServiceInstance } from './service-instance';
 
 export type Strategy =
   'round-robin' | 'random' | 'weighted' | 'least-outstanding' | 'consistent-hash';

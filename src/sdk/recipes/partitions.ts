@@ -1,29 +1,10 @@
 import type { Watcher } from '../watched-event';
 import type { ZoonestClient } from '../zoonest-client';
+import { comparePartitions, partitionId, type Partition } from './partition';
 import { childrenOrEmpty, utf8 } from './recipe-support';
 
 export const BROKER_IDS = '/zoonest/brokers/ids';
 export const BROKER_TOPICS = '/zoonest/brokers/topics';
-
-export interface Partition {
-  topic: string;
-  brokerId: string;
-  partition: number;
-  /** `{brokerId}-{partition}`, as Kafka 0.7 named them. */
-  id: string;
-}
-
-function compareBrokerIds(a: string, b: string): number {
-  const na = /^\d+$/.test(a) ? Number(a) : NaN;
-  const nb = /^\d+$/.test(b) ? Number(b) : NaN;
-  if (!Number.isNaN(na) && !Number.isNaN(nb) && na !== nb) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function comparePartitions(a: Partition, b: Partition): number {
-  if (a.topic !== b.topic) return a.topic < b.topic ? -1 : 1;
-  return compareBrokerIds(a.brokerId, b.brokerId) || a.partition - b.partition;
-}
 
 /** Live partitions of a topic, by broker id then partition (the producer's order). */
 export async function livePartitions(
@@ -48,7 +29,7 @@ export async function livePartitions(
       const r = reads[i];
       const n = r?.op === 'getData' ? Number(utf8.decode(r.data)) : 0;
       for (let partition = 0; Number.isInteger(n) && partition < n; partition++) {
-        out.push({ topic, brokerId, partition, id: `${brokerId}-${partition}` });
+        out.push({ topic, brokerId, partition, id: partitionId({ brokerId, partition }) });
       }
     });
   return out.sort(comparePartitions);

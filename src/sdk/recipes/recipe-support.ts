@@ -9,6 +9,32 @@ export function oneShot(): { watcher: Watcher; fired: Promise<WatchedEvent> } {
   return { watcher, fired };
 }
 
+/**
+ * Calls `listener` with what `read` finds now, and again each time a watch `read` set fires,
+ * until the returned function is called. A failed read (disconnected) is tried again.
+ */
+export function watchLoop<T>(
+  read: (watcher: Watcher) => Promise<T>,
+  listener: (value: T) => void,
+): () => void {
+  let stopped = false;
+  void (async () => {
+    while (!stopped) {
+      try {
+        const { watcher, fired } = oneShot();
+        const value = await read(watcher);
+        if (!stopped) listener(value);
+        await fired;
+      } catch {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  })();
+  return () => {
+    stopped = true;
+  };
+}
+
 /** When a wait gives up: `timeoutMs` from now, never when undefined. */
 export class Deadline {
   private readonly at: number;

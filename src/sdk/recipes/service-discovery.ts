@@ -1,40 +1,24 @@
-import type { Stat } from '../stat';
 import type { Watcher } from '../watched-event';
 import type { ZoonestClient } from '../zoonest-client';
 import { isZoonestError } from '../zoonest-error';
-import { formatDubboUrl, javaUrlDecode, javaUrlEncode, parseDubboUrl } from './dubbo-url';
-import { childrenOrEmpty, createWithParents, oneShot, utf8 } from './recipe-support';
+import { childrenOrEmpty, createWithParents, watchLoop } from './recipe-support';
+import {
+  instanceOf,
+  instanceUrl,
+  nodeNameOf,
+  stateOf,
+  stateOfRegistration,
+  type Registration as InstanceRegistration,
+  type ServiceInstance,
+  type Side,
+} from './service-instance';
 
-export type Side = 'providers' | 'consumers';
-
-export interface ServiceInstance {
-  id: string;
-  service: string;
-  side: Side;
-  host: string;
-  port: number;
-  protocol: string;
-  weight: number;
-  status: string;
-  metadata: Record<string, string>;
-  url: string;
-  node: string;
-  sessionId: string;
-}
-
-export interface Registration {
-  id?: string;
-  host: string;
-  port: number;
-  protocol?: string;
-  weight?: number;
-  status?: string;
-  metadata?: Record<string, string>;
+/** An instance to register, as a provider unless `side` says otherwise. */
+export interface Registration extends InstanceRegistration {
   side?: Side;
 }
 
 const ROOT = '/dubbo';
-const ID_PARAM = 'zoonest.id';
 
 /**
  * The naming service in Dubbo's layout (`/dubbo/{service}/providers/{URL-encoded URL}`,
@@ -48,29 +32,9 @@ export class ServiceDiscovery {
   async registerService(service: string, reg: Registration): Promise<ServiceInstance> {
     const side = reg.side ?? 'providers';
     const id = reg.id ?? globalThis.crypto.randomUUID();
-    const state = {
-      id,
-      host: reg.host,
-      port: reg.port,
-      protocol: reg.protocol ?? (side === 'consumers' ? 'consumer' : 'dubbo'),
-      weight: reg.weight ?? 100,
-      status: reg.status ?? 'UP',
-      metadata: reg.metadata ?? {},
-    };
-    const url = formatDubboUrl({
-      protocol: state.protocol,
-      host: state.host,
-      port: state.port,
-      path: service,
-      params: {
-        interface: service,
-        side: side === 'providers' ? 'provider' : 'consumer',
-        category: side,
-        weight: String(state.weight),
-        [ID_PARAM]: id,
-      },
-    });
-    const node = javaUrlEncode(url);
+    const state = stateOfRegistration(id, side, reg);
+    const url = instanceUrl(service, side, state);
+    const node = nodeNameOf(url);
     const path = `${ROOT}/${service}/${side}/${node}`;
     await createWithParents(this.client, path, JSON.stringify(state), 'ephemeral', 'persistent');
     const instance: ServiceInstance = {
@@ -102,11 +66,7 @@ export class ServiceDiscovery {
       weight: change.weight ?? i.weight,
       metadata: { ...i.metadata, ...change.metadata },
     };
-    const { id: _id, host, port, protocol, weight, status, metadata } = next;
-    await this.client.setData(
-      own.path,
-      JSON.stringify({ id: i.id, host, port, protocol, weight, status, metadata }),
-    );
+    await this.client.setData(own.path, JSON.stringify(stateOf(next)));
     own.instance = next;
     return next;
   }
@@ -137,22 +97,10 @@ export class ServiceDiscovery {
     listener: (instances: ServiceInstance[]) => void,
     side: Side = 'providers',
   ): () => void {
-    let stopped = false;
-    void (async () => {
-      while (!stopped) {
-        try {
-          const { watcher, fired } = oneShot();
-          const { instances } = await this.read(service, side, watcher);
-          if (!stopped) listener(instances);
-          await fired;
-        } catch {
-          await new Promise((r) => setTimeout(r, 500)); // disconnected: try again
-        }
-      }
-    })();
-    return () => {
-      stopped = true;
-    };
+    return watchLoop(
+      async (watcher) => (await this.read(service, side, watcher)).instances,
+      listener,
+    );
   }
 
   private async read(
@@ -166,7 +114,7 @@ export class ServiceDiscovery {
     for (const node of nodes) {
       try {
         const { data, stat } = await this.client.getData(`${dir}/${node}`, w ? { watch: w } : {});
-        const instance = instanceOf(service, side, node, data, stat);
+        const instance = instanceOf(service, side, node, data, stat.ephemeralOwner);
         if (instance) instances.push(instance);
       } catch (err) {
         if (!isZoonestError(err, 'NoNode')) throw err;
@@ -174,50 +122,4 @@ export class ServiceDiscovery {
     }
     return { instances: instances.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
   }
-}
-
-function instanceOf(
-  service: string,
-  side: Side,
-  node: string,
-  data: Uint8Array,
-  stat: Stat,
-): ServiceInstance | null {
-  let url: string;
-  try {
-    url = javaUrlDecode(node);
-  } catch {
-    return null;
-  }
-  const parsed = parseDubboUrl(url);
-  if (!parsed) return null;
-  const base = { service, side, url, node, sessionId: stat.ephemeralOwner };
-  try {
-    const v = JSON.parse(utf8.decode(data)) as Partial<ServiceInstance>;
-    if (typeof v.id === 'string' && typeof v.host === 'string' && typeof v.port === 'number') {
-      return {
-        ...base,
-        id: v.id,
-        host: v.host,
-        port: v.port,
-        protocol: v.protocol ?? parsed.protocol,
-        weight: v.weight ?? 100,
-        status: v.status ?? 'UP',
-        metadata: v.metadata ?? {},
-      };
-    }
-  } catch {
-    // Dubbo's own data: an address or nothing; the URL says it all.
-  }
-  const weight = Number(parsed.params.weight ?? 100);
-  return {
-    ...base,
-    id: parsed.params[ID_PARAM] ?? node,
-    host: parsed.host,
-    port: parsed.port,
-    protocol: parsed.protocol,
-    weight: Number.isFinite(weight) ? weight : 100,
-    status: parsed.params.disabled === 'true' ? 'DOWN' : 'UP',
-    metadata: parsed.params,
-  };
 }

@@ -1,7 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { Coordinator } from '../../core/coordinator';
-import type { ClientContext } from '../../core/coordinator-types';
-import { InMemoryTxnStore } from '../../core/in-memory-txn-store';
+import { inMemoryCoordinator, zookeeperSession } from '../../../test/support/in-memory-coordinator';
 import type { WatchEvent } from '../../core/watch-event';
 import { ZkCode } from '../../core/zk-code';
 import type { ZkError } from '../../core/zk-error';
@@ -12,21 +9,13 @@ const acl = [{ scheme: 'world', id: 'anyone', perms: 31 }];
 const data = (s: string) => Buffer.from(s);
 
 async function setup(maxMultiOps = 10) {
-  const zk = await Coordinator.open({
-    store: new InMemoryTxnStore(),
-    clock: { now: () => Date.now() },
-    entropy: { randomBytes },
-    scheduler: { defer: (fn) => setImmediate(fn) },
-    elapsed: () => performance.now(),
-    limits: {
-      maxDataBytes: 16,
-      minSessionTimeoutMs: 1000,
-      maxSessionTimeoutMs: 9000,
-      maxPendingWrites: 100,
-    },
+  const zk = await inMemoryCoordinator({
+    maxDataBytes: 16,
+    minSessionTimeoutMs: 1000,
+    maxSessionTimeoutMs: 9000,
+    maxPendingWrites: 100,
   });
-  const s = await zk.openSession(5000, { transport: 'zookeeper', remoteAddress: '127.0.0.1' });
-  const ctx: ClientContext = { sessionId: s.sessionId, remoteAddress: '127.0.0.1' };
+  const ctx = await zookeeperSession(zk);
   const events: WatchEvent[] = [];
   const call: OperationCall = { zk, ctx, watcher: { notify: (e) => events.push(e) }, maxMultiOps };
   const run = (req: OperationRequest) => perform(call, req);

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { Coordinator } from '../../core/coordinator';
-import { InMemoryTxnStore } from '../../core/in-memory-txn-store';
+import { inMemoryCoordinator, zookeeperSession } from '../../../test/support/in-memory-coordinator';
 import { ZkCode } from '../../core/zk-code';
 import { ConnectionStats } from './connection-stats';
 import { JuteWriter } from './jute/jute-writer';
@@ -12,21 +10,13 @@ import { RequestAnswerer } from './request-answerer';
 type Sent = { header: ReplyHeader; body?: ZkResponse } | { frame: string };
 
 async function setup() {
-  const zk = await Coordinator.open({
-    store: new InMemoryTxnStore(),
-    clock: { now: () => Date.now() },
-    entropy: { randomBytes },
-    scheduler: { defer: (fn) => setImmediate(fn) },
-    elapsed: () => performance.now(),
-    limits: {
-      maxDataBytes: 64,
-      minSessionTimeoutMs: 1000,
-      maxSessionTimeoutMs: 9000,
-      maxPendingWrites: 100,
-    },
+  const zk = await inMemoryCoordinator({
+    maxDataBytes: 64,
+    minSessionTimeoutMs: 1000,
+    maxSessionTimeoutMs: 9000,
+    maxPendingWrites: 100,
   });
-  const s = await zk.openSession(5000, { transport: 'zookeeper', remoteAddress: '127.0.0.1' });
-  const ctx = { sessionId: s.sessionId, remoteAddress: '127.0.0.1' };
+  const ctx = await zookeeperSession(zk);
   const sent: Sent[] = [];
   const events: string[] = [];
   const stats = new ConnectionStats();

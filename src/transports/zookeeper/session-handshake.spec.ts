@@ -1,24 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { Coordinator } from '../../core/coordinator';
-import { InMemoryTxnStore } from '../../core/in-memory-txn-store';
+import { inMemoryCoordinator } from '../../../test/support/in-memory-coordinator';
+import type { Coordinator } from '../../core/coordinator';
 import type { ConnectRequest } from './jute/requests';
 import { EXPIRED_RESPONSE, handshake } from './session-handshake';
 
 const origin = { transport: 'zookeeper', remoteAddress: '127.0.0.1' };
 
 async function coordinator(): Promise<Coordinator> {
-  return Coordinator.open({
-    store: new InMemoryTxnStore(),
-    clock: { now: () => Date.now() },
-    entropy: { randomBytes },
-    scheduler: { defer: (fn) => setImmediate(fn) },
-    elapsed: () => performance.now(),
-    limits: {
-      maxDataBytes: 1024,
-      minSessionTimeoutMs: 4000,
-      maxSessionTimeoutMs: 40000,
-      maxPendingWrites: 100,
-    },
+  return inMemoryCoordinator({
+    maxDataBytes: 1024,
+    minSessionTimeoutMs: 4000,
+    maxSessionTimeoutMs: 40000,
+    maxPendingWrites: 100,
   });
 }
 

@@ -1,19 +1,14 @@
-/** A partition of a topic on a broker, Kafka 0.7 style: named `{brokerId}-{partition}`. */
+/** A partition of a topic on a broker, Kafka 0.7 style. */
 export interface Partition {
   topic: string;
   brokerId: string;
   partition: number;
+  /** `{brokerId}-{partition}`, as Kafka 0.7 named them. */
+  id: string;
 }
 
 export function partitionId(p: Pick<Partition, 'brokerId' | 'partition'>): string {
   return `${p.brokerId}-${p.partition}`;
-}
-
-export function parsePartitionId(topic: string, id: string): Partition | null {
-  const dash = id.lastIndexOf('-');
-  const partition = Number(id.slice(dash + 1));
-  if (dash <= 0 || !Number.isInteger(partition) || partition < 0) return null;
-  return { topic, brokerId: id.slice(0, dash), partition };
 }
 
 /** Broker ids compare as numbers when both are numbers (Kafka's are), else as text. */

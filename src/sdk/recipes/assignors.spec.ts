@@ -1,9 +1,14 @@
 import { rangeAssign, roundRobinAssign } from './assignors';
-import type { Partition } from './partition';
+import { partitionId, type Partition } from './partition';
 
 const parts = (topic: string, brokers: Record<string, number>): Partition[] =>
   Object.entries(brokers).flatMap(([brokerId, n]) =>
-    Array.from({ length: n }, (_, partition) => ({ topic, brokerId, partition })),
+    Array.from({ length: n }, (_, partition) => ({
+      topic,
+      brokerId,
+      partition,
+      id: partitionId({ brokerId, partition }),
+    })),
   );
 
 describe('assignors', () => {

@@ -1,0 +1,35 @@
+/**
+ * Runs a task one run at a time: a kick during a run asks for one more run after it, so a
+ * burst of changes costs at most one extra run.
+ */
+export class CoalescingRunner {
+  private running = false;
+  private again = false;
+
+  constructor(
+    private readonly task: () => Promise<void>,
+    private readonly stopped: () => boolean,
+    private readonly failed: (err: unknown) => void,
+  ) {}
+
+  kick(): void {
+    if (this.stopped()) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.task();
+        } while (this.again && !this.stopped());
+      } catch (err) {
+        this.failed(err);
+      } finally {
+        this.running = false;
+      }
+    })();
+  }
+}
