@@ -516,6 +516,11 @@ export class Coordinator {
     return this.watches.pathsOf(watcher);
   }
 
+  /** Watched paths per session, for watches set by connections that hold a session. */
+  watchedPathsBySession(): Map<bigint, string[]> {
+    return this.watches.pathsBySession();
+  }
+
   /** Changes under `path` from `fromZxid` on (replayed from the log), then live. */
   async subscribe(
     ctx: ClientContext,

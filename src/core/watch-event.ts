@@ -19,6 +19,8 @@ export interface WatchEvent {
 /** Receives watch events; one per connection, registered with each watch it sets. */
 export interface Watcher {
   notify(event: WatchEvent): void;
+  /** The session whose connection set the watch, when there is one (for operators' views). */
+  readonly sessionId?: bigint;
 }
 
 export type WatchKind = 'data' | 'children';

@@ -85,6 +85,22 @@ export class WatchManager {
     return [...paths];
   }
 
+  /** Watched paths of each session whose watchers name it, for operators. */
+  pathsBySession(): Map<bigint, string[]> {
+    const paths = new Map<bigint, Set<string>>();
+    for (const registry of [this.data, this.children, this.persistent, this.recursive]) {
+      for (const [path, set] of registry) {
+        for (const w of set) {
+          if (w.sessionId === undefined || w.sessionId === 0n) continue;
+          let own = paths.get(w.sessionId);
+          if (!own) paths.set(w.sessionId, (own = new Set()));
+          own.add(path);
+        }
+      }
+    }
+    return new Map([...paths].map(([id, own]) => [id, [...own].sort()]));
+  }
+
   nodeCreated(path: string, zxid: number): void {
     this.fire('NodeCreated', path, zxid, [take(this.data, path)]);
     this.fire(

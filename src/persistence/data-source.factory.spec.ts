@@ -62,8 +62,9 @@ describe('createDataSource', () => {
       await expect(ds.query('SELECT * FROM zoonest_state')).resolves.toEqual([
         { id: 1, last_zxid: 0, log_start_zxid: 1 },
       ]);
-      await expect(ds.query('SELECT name FROM migrations')).resolves.toEqual([
+      await expect(ds.query('SELECT name FROM migrations ORDER BY id')).resolves.toEqual([
         { name: 'CreateSchema1764000000000' },
+        { name: 'CreateAuditLog1765000000000' },
       ]);
     });
   });
@@ -77,6 +78,7 @@ describe('createDataSource', () => {
         [schema],
       );
       expect(tables.map((t) => t.table_name)).toEqual([
+        'audit_log',
         'migrations',
         'sessions',
         'txn_log',

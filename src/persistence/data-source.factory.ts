@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { CreateSchema1764000000000 } from '../../migrations/1764000000000-create-schema';
+import { CreateAuditLog1765000000000 } from '../../migrations/1765000000000-create-audit-log';
 import type { Dialect } from './columns';
 import { entitiesFor } from './entities';
 
@@ -17,7 +18,7 @@ export interface DataSourceSettings {
   pgSchema?: string;
 }
 
-const MIGRATIONS = [CreateSchema1764000000000];
+const MIGRATIONS = [CreateSchema1764000000000, CreateAuditLog1765000000000];
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 
 function common(dialect: Dialect) {

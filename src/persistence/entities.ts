@@ -1,3 +1,4 @@
+import { AuditEntryEntity } from './audit-entry.entity';
 import type { Dialect } from './columns';
 import { SessionEntity } from './session.entity';
 import { TxnLogEntity } from './txn-log.entity';
@@ -11,6 +12,7 @@ export function entitiesFor(dialect: Dialect) {
     znode: ZnodeEntity[dialect],
     session: SessionEntity[dialect],
     state: ZoonestStateEntity,
+    audit: AuditEntryEntity,
   };
 }
 

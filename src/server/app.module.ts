@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from '../admin/admin.module';
 import { OpsModule } from '../ops/ops.module';
 import { RecipesModule } from '../recipes/recipes.module';
 import { RestModule } from '../transports/rest/rest.module';
@@ -26,6 +27,7 @@ export class AppModule {
         SocketIoModule,
         ZookeeperModule,
         RecipesModule,
+        AdminModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hashPassword, type PasswordHash } from '../admin/auth/password-hash';
 
 const int = (min: number) => z.coerce.number().int().min(min);
 
@@ -27,6 +28,11 @@ export const settingsSchema = z.object({
   ZOONEST_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  ZOONEST_ADMIN_USER: z
+    .string()
+    .regex(/^[^\s:]{1,64}$/, 'must be 1 to 64 characters without spaces or colons')
+    .default('admin'),
+  ZOONEST_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -47,6 +53,10 @@ export interface Settings {
   maxPendingWrites: number;
   maxMultiOps: number;
   logLevel: string;
+  /** Who may log in to the dashboard. */
+  adminUser: string;
+  /** Only the hash of ZOONEST_ADMIN_PASSWORD is kept; unset, a password is generated at start. */
+  adminPasswordHash?: PasswordHash;
 }
 
 export class SettingsError extends Error {
@@ -85,5 +95,8 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     maxPendingWrites: s.ZOONEST_MAX_PENDING_WRITES,
     maxMultiOps: s.ZOONEST_MAX_MULTI_OPS,
     logLevel: s.ZOONEST_LOG_LEVEL,
+    adminUser: s.ZOONEST_ADMIN_USER,
+    adminPasswordHash:
+      s.ZOONEST_ADMIN_PASSWORD === undefined ? undefined : hashPassword(s.ZOONEST_ADMIN_PASSWORD),
   };
 }

@@ -1,0 +1,87 @@
+import {
+  Logger,
+  Module,
+  RequestMethod,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
+import { ConfigCenterModule } from '../recipes/config/config-center.module';
+import { ElectionModule } from '../recipes/election/election.module';
+import { LoadBalancerModule } from '../recipes/load-balancer/load-balancer.module';
+import { LockModule } from '../recipes/lock/lock.module';
+import { QueueModule } from '../recipes/queue/queue.module';
+import { RegistryModule } from '../recipes/registry/registry.module';
+import type { Settings } from '../server/settings';
+import { SETTINGS } from '../server/tokens';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AdminAuthGuard } from './auth/admin-auth.guard';
+import { AdminCredentials } from './auth/admin-credentials';
+import { AuthController } from './auth/auth.controller';
+import { LoginSessions } from './auth/login-sessions';
+import { LoginThrottle } from './auth/login-throttle';
+import { ConfigViewController } from './config/config-view.controller';
+import { CoordinationOverview } from './coordination/coordination-overview';
+import { CoordinationViewController } from './coordination/coordination-view.controller';
+import { AdminGateway } from './events/admin.gateway';
+import { OverviewController } from './overview/overview.controller';
+import { StatsSampler } from './overview/stats-sampler';
+import { ServicesViewController } from './services/services-view.controller';
+import { SessionsViewController } from './sessions/sessions-view.controller';
+import { TreeController } from './tree/tree.controller';
+import { ZnodeBrowser } from './tree/znode-browser';
+import { WebAppMiddleware } from './web-app/web-app.middleware';
+
+/** A dashboard login lasts a working day. */
+const LOGIN_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** The dashboard: the single-page app at `/`, its admin API and its live feed, behind a login. */
+@Module({
+  imports: [
+    RegistryModule,
+    ConfigCenterModule,
+    LoadBalancerModule,
+    ElectionModule,
+    LockModule,
+    QueueModule,
+  ],
+  providers: [
+    {
+      provide: AdminCredentials,
+      inject: [SETTINGS],
+      useFactory: (settings: Settings) => {
+        if (settings.adminPasswordHash)
+          return new AdminCredentials(settings.adminUser, settings.adminPasswordHash);
+        const { credentials, password } = AdminCredentials.generated(settings.adminUser);
+        new Logger('Dashboard').warn(
+          `no ZOONEST_ADMIN_PASSWORD set: log in as "${settings.adminUser}" with the password ${password} (generated for this run)`,
+        );
+        return credentials;
+      },
+    },
+    { provide: LoginSessions, useFactory: () => new LoginSessions(LOGIN_TTL_MS) },
+    { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
+    AdminAuthGuard,
+    AuditService,
+    ZnodeBrowser,
+    CoordinationOverview,
+    StatsSampler,
+    AdminGateway,
+  ],
+  controllers: [
+    AuthController,
+    AuditController,
+    OverviewController,
+    TreeController,
+    SessionsViewController,
+    ServicesViewController,
+    ConfigViewController,
+    CoordinationViewController,
+  ],
+})
+export class AdminModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // A GET route, not app.use(): a mounted middleware would see every URL as `/`.
+    consumer.apply(WebAppMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.GET });
+  }
+}

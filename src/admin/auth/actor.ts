@@ -1,0 +1,17 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+/** Who is acting through the dashboard: the logged-in user and where the request came from. */
+export interface Actor {
+  user: string;
+  remoteAddress: string;
+}
+
+export type AdminRequest = Request & { actor?: Actor };
+
+/** The Actor that AdminAuthGuard attached to the request. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<AdminRequest>().actor;
+  if (!actor) throw new Error('CurrentActor used on a route without AdminAuthGuard');
+  return actor;
+});

@@ -1,0 +1,60 @@
+import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { Coordinator } from '../../core/coordinator';
+import type { Settings } from '../../server/settings';
+import { SETTINGS } from '../../server/tokens';
+import {
+  SERVER_VERSION,
+  ZOOKEEPER_COMPAT_VERSION,
+} from '../../transports/zookeeper/server-version';
+import { AdminAuthGuard } from '../auth/admin-auth.guard';
+import { optionalInt } from '../query-fields';
+import { publicSettings, type SettingRow } from './public-settings';
+import type { StatsSample } from './stats-history';
+import { StatsSampler } from './stats-sampler';
+
+export interface OverviewJson {
+  version: string;
+  zookeeperVersion: string;
+  nodeVersion: string;
+  database: 'sqlite' | 'postgresql';
+  startedAt: number;
+  lastZxid: number;
+  counts: Coordinator['counts'];
+  settings: SettingRow[];
+}
+
+/** The overview: what the server is, how it is set up, and its figures over the last minutes. */
+@ApiTags('admin')
+@ApiCookieAuth()
+@UseGuards(AdminAuthGuard)
+@Controller('api/v1/admin')
+export class OverviewController {
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly zk: Coordinator,
+    private readonly sampler: StatsSampler,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  @Get('overview')
+  overview(): OverviewJson {
+    return {
+      version: SERVER_VERSION.slice(`${ZOOKEEPER_COMPAT_VERSION}-zoonest-`.length),
+      zookeeperVersion: ZOOKEEPER_COMPAT_VERSION,
+      nodeVersion: process.version,
+      database: this.settings.dbUrl ? 'postgresql' : 'sqlite',
+      startedAt: this.startedAt,
+      lastZxid: this.zk.lastZxid,
+      counts: this.zk.counts,
+      settings: publicSettings(this.settings),
+    };
+  }
+
+  /** One sample a second for the last ten minutes; `since` (a sample's `at`) for the newer ones. */
+  @Get('stats')
+  stats(@Query('since') since?: string): StatsSample[] {
+    return this.sampler.samples(optionalInt(since, 'since'));
+  }
+}

@@ -1,0 +1,41 @@
+import type { Settings } from '../../server/settings';
+
+export interface SettingRow {
+  name: string;
+  value: string;
+}
+
+/** A database URL with its password taken out. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, '//***@');
+  }
+}
+
+/** The server's settings as the overview shows them: every value, and no secret. */
+export function publicSettings(s: Settings): SettingRow[] {
+  const rows: Array<[string, string | number | undefined]> = [
+    ['ZOONEST_HTTP_PORT', s.httpPort],
+    ['ZOONEST_ZK_PORT', s.zkPort],
+    ['ZOONEST_HOST', s.host],
+    ['ZOONEST_DATA_DIR', s.dataDir],
+    ['ZOONEST_DB_URL', s.dbUrl === undefined ? undefined : redactUrl(s.dbUrl)],
+    ['ZOONEST_DB_SCHEMA', s.dbSchema],
+    ['ZOONEST_MAX_DATA_BYTES', s.maxDataBytes],
+    ['ZOONEST_MIN_SESSION_TIMEOUT_MS', s.minSessionTimeoutMs],
+    ['ZOONEST_MAX_SESSION_TIMEOUT_MS', s.maxSessionTimeoutMs],
+    ['ZOONEST_HISTORY_TXNS', s.historyTxns],
+    ['ZOONEST_REAP_INTERVAL_MS', s.reapIntervalMs],
+    ['ZOONEST_SESSION_CHECK_MS', s.sessionCheckMs],
+    ['ZOONEST_MAX_PENDING_WRITES', s.maxPendingWrites],
+    ['ZOONEST_MAX_MULTI_OPS', s.maxMultiOps],
+    ['ZOONEST_LOG_LEVEL', s.logLevel],
+    ['ZOONEST_ADMIN_USER', s.adminUser],
+    ['ZOONEST_ADMIN_PASSWORD', s.adminPasswordHash ? '(set)' : '(generated at start)'],
+  ];
+  return rows.map(([name, value]) => ({ name, value: value === undefined ? '' : String(value) }));
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import { Coordinator } from '../../core/coordinator';
+import { InMemoryTxnStore } from '../../core/in-memory-txn-store';
+import { MetricsService } from '../../ops/metrics.service';
+import { StatsSampler } from './stats-sampler';
+
+describe('StatsSampler', () => {
+  it('reads counts, request rate and commit latency from the metrics', async () => {
+    const metrics = new MetricsService();
+    const zk = await Coordinator.open({
+      store: new InMemoryTxnStore(),
+      clock: { now: () => Date.now() },
+      entropy: { randomBytes },
+      scheduler: { defer: (fn) => setImmediate(fn) },
+      limits: {
+        maxDataBytes: 1024,
+        minSessionTimeoutMs: 4000,
+        maxSessionTimeoutMs: 40000,
+        maxPendingWrites: 1000,
+      },
+      elapsed: () => performance.now(),
+      observer: metrics,
+    });
+    metrics.bind(zk);
+    const sampler = new StatsSampler(zk, metrics);
+    await sampler.sample();
+    const ctx = { sessionId: 0n, remoteAddress: '127.0.0.1' };
+    for (let i = 0; i < 5; i++) await zk.create(ctx, `/n${i}`, Buffer.alloc(0));
+    const s = await sampler.sample();
+    expect(s.znodes).toBe(6);
+    expect(s.requestsPerSec).toBeGreaterThan(0);
+    expect(s.commitsPerSec).toBeGreaterThan(0);
+    expect(s.commitLatencyMs).not.toBeNull();
+    expect(sampler.samples()).toHaveLength(2);
+  });
+});

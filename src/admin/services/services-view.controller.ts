@@ -1,0 +1,47 @@
+import { Controller, Get, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ZkCode } from '../../core/zk-code';
+import { isZkError } from '../../core/zk-error';
+import { RegistryService } from '../../recipes/registry/registry.service';
+import type { ServiceInstance } from '../../recipes/registry/service-instance';
+import { adminContext } from '../admin-context';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { AdminAuthGuard } from '../auth/admin-auth.guard';
+
+export interface ServiceJson {
+  service: string;
+  providers: ServiceInstance[];
+  consumers: ServiceInstance[];
+}
+
+/** The services view: every registered service with its live providers and consumers. */
+@ApiTags('admin')
+@ApiCookieAuth()
+@UseGuards(AdminAuthGuard)
+@Controller('api/v1/admin/services')
+export class ServicesViewController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get()
+  async list(@CurrentActor() actor: Actor): Promise<ServiceJson[]> {
+    const ctx = adminContext(actor);
+    const names = await this.registry.services(ctx);
+    const services = await Promise.all(
+      names.map(async (service): Promise<ServiceJson | null> => {
+        try {
+          const [providers, consumers] = await Promise.all([
+            this.registry.instances(ctx, service, 'providers'),
+            this.registry.instances(ctx, service, 'consumers'),
+          ]);
+          return { service, providers: providers.value, consumers: consumers.value };
+        } catch (err) {
+          // Removed while we looked, or a name the registry does not accept.
+          if (isZkError(err) && [ZkCode.NoNode, ZkCode.BadArguments].includes(err.code))
+            return null;
+          throw err;
+        }
+      }),
+    );
+    return services.filter((s): s is ServiceJson => s !== null);
+  }
+}

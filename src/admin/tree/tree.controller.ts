@@ -1,0 +1,139 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Put,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { Coordinator } from '../../core/coordinator';
+import { CREATE_MODES, type CreateMode } from '../../core/znode';
+import { ZkError } from '../../core/zk-error';
+import { decodeData } from '../../transports/json/data-encoding';
+import { statToJson, type StatJson } from '../../transports/json/stat-json';
+import { adminContext } from '../admin-context';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor, type Actor } from '../auth/actor';
+import { AdminAuthGuard } from '../auth/admin-auth.guard';
+import { optionalInt, requiredString } from '../query-fields';
+import { ZnodeBrowser, type ChildPage, type NodeJson } from './znode-browser';
+
+/** Ephemeral nodes need a session of their own; the dashboard has none to give them. */
+const DASHBOARD_MODES = CREATE_MODES.filter((m) => !m.startsWith('ephemeral'));
+
+interface WriteBody {
+  path?: unknown;
+  data?: unknown;
+  encoding?: unknown;
+  mode?: unknown;
+  ttlMs?: unknown;
+  version?: unknown;
+}
+
+/** The tree view: browse, search, read, create, edit (by version) and delete znodes. */
+@ApiTags('admin')
+@ApiCookieAuth()
+@UseGuards(AdminAuthGuard)
+@Controller('api/v1/admin/znodes')
+export class TreeController {
+  constructor(
+    private readonly zk: Coordinator,
+    private readonly browser: ZnodeBrowser,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('children')
+  children(
+    @CurrentActor() actor: Actor,
+    @Query('path') path = '/',
+    @Query('offset') offset?: string,
+    @Query('limit') limit?: string,
+    @Query('filter') filter?: string,
+  ): Promise<ChildPage> {
+    return this.browser.children(adminContext(actor), path, {
+      offset: optionalInt(offset, 'offset'),
+      limit: optionalInt(limit, 'limit'),
+      filter,
+    });
+  }
+
+  @Get('node')
+  node(@CurrentActor() actor: Actor, @Query('path') path = '/'): Promise<NodeJson> {
+    return this.browser.node(adminContext(actor), path);
+  }
+
+  @Get('search')
+  search(
+    @CurrentActor() actor: Actor,
+    @Query('q') q = '',
+    @Query('limit') limit?: string,
+  ): Promise<{ paths: string[]; truncated: boolean }> {
+    return this.browser.search(adminContext(actor), q, optionalInt(limit, 'limit'));
+  }
+
+  @Post()
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() body: WriteBody = {},
+  ): Promise<{ path: string; stat: StatJson }> {
+    const path = requiredString(body.path, 'path');
+    const mode = (body.mode ?? 'persistent') as CreateMode;
+    if (!DASHBOARD_MODES.includes(mode)) {
+      throw ZkError.badArguments(`mode must be one of ${DASHBOARD_MODES.join(', ')}`);
+    }
+    const data = decodeData(body.data, body.encoding);
+    const ttlMs = optionalInt(body.ttlMs, 'ttlMs');
+    const created = await this.audit.track(
+      actor,
+      'create',
+      path,
+      { mode, dataLength: data.length },
+      () => this.zk.create(adminContext(actor), path, data, { mode, ttlMs }),
+      (r) => ({ path: r.path }),
+    );
+    return { path: created.path, stat: statToJson(created.stat) };
+  }
+
+  /** Sets data at the version the editor loaded: a change made meanwhile is BadVersion. */
+  @Put()
+  async setData(@CurrentActor() actor: Actor, @Body() body: WriteBody = {}): Promise<StatJson> {
+    const path = requiredString(body.path, 'path');
+    const version = optionalInt(body.version, 'version') ?? -1;
+    const data = decodeData(body.data, body.encoding);
+    const stat = await this.audit.track(
+      actor,
+      'setData',
+      path,
+      { version, dataLength: data.length },
+      () => this.zk.setData(adminContext(actor), path, data, version),
+      (s) => ({ newVersion: s.version }),
+    );
+    return statToJson(stat);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  async delete(
+    @CurrentActor() actor: Actor,
+    @Query('path') path: string,
+    @Query('version') version?: string,
+    @Query('recursive') recursive?: string,
+  ): Promise<void> {
+    const ctx = adminContext(actor);
+    const target = requiredString(path, 'path');
+    if (recursive === 'true') {
+      await this.audit.track(actor, 'delete', target, { recursive: true }, () =>
+        this.zk.deleteRecursive(ctx, target),
+      );
+      return;
+    }
+    const v = optionalInt(version, 'version') ?? -1;
+    await this.audit.track(actor, 'delete', target, { version: v }, () =>
+      this.zk.delete(ctx, target, v),
+    );
+  }
+}

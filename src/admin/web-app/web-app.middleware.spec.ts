@@ -1,0 +1,17 @@
+import { isServerPath } from './web-app.middleware';
+
+describe('isServerPath', () => {
+  it('leaves the API, Socket.IO and the operations endpoints to the server', () => {
+    for (const p of [
+      '/api',
+      '/api/docs',
+      '/api/v1/admin/me',
+      '/socket.io/',
+      '/healthz',
+      '/metrics',
+    ])
+      expect([p, isServerPath(p)]).toEqual([p, true]);
+    for (const p of ['/', '/tree', '/assets/index.js', '/apiary', '/metricsboard'])
+      expect([p, isServerPath(p)]).toEqual([p, false]);
+  });
+});
