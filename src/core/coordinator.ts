@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { OPEN_ACL_UNSAFE, Perms, type Acl, type AuthId } from './acl';
 import { authenticate, permitted, requirePermission } from './auth';
 import type { Caller } from './caller';
@@ -19,7 +18,9 @@ import { DataTree } from './data-tree';
 import type { CoreLimits } from './limits';
 import { validatePath } from './path';
 import type { Clock, Entropy, Scheduler, TxnStore } from './ports';
-import { SessionTable, type Session } from './session-table';
+import { rearmWatches } from './rearm-watches';
+import { SessionOrder } from './session-order';
+import { SessionTable, type Session, type SessionOrigin } from './session-table';
 import type { Stat } from './stat';
 import { statOf } from './stat-of';
 import type { Txn } from './txn';
@@ -56,8 +57,7 @@ export class Coordinator {
   private readonly pipeline: WritePipeline;
   private readonly observer: CoordinatorObserver;
   private readonly closedListeners = new Set<(sessionId: bigint) => void>();
-  /** Each session's latest unfinished write, so its later reads wait for it (FIFO per session). */
-  private readonly inflight = new Map<bigint, Promise<unknown>>();
+  private readonly order = new SessionOrder();
 
   private constructor(
     private readonly deps: CoordinatorDeps,
@@ -131,10 +131,7 @@ export class Coordinator {
 
   // ---- sessions -------------------------------------------------------------------------
 
-  async openSession(
-    timeoutMs: number,
-    origin: { transport: string; remoteAddress: string },
-  ): Promise<SessionInfo> {
+  async openSession(timeoutMs: number, origin: SessionOrigin): Promise<SessionInfo> {
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
       throw ZkError.badArguments(
         `session timeout ${timeoutMs} must be a positive number of milliseconds`,
@@ -145,27 +142,16 @@ export class Coordinator {
       this.pipeline.submit({ op: 'createSession', timeoutMs }, SERVER_CALLER),
     );
     const { session } = result as Extract<WriteResult, { op: 'createSession' }>;
-    this.describe(session.id, origin);
+    this.sessions.seenThrough(session.id, origin);
     return { sessionId: session.id, password: session.password, timeoutMs: session.timeoutMs };
   }
 
   /** Takes a session back up after a disconnect, with its id and password, while it lives. */
-  resumeSession(
-    sessionId: bigint,
-    password: Buffer,
-    origin?: { transport: string; remoteAddress: string },
-  ): SessionInfo {
-    const s = this.sessions.get(sessionId);
-    if (
-      !s ||
-      s.closing ||
-      s.password.length !== password.length ||
-      !timingSafeEqual(s.password, password)
-    ) {
-      throw ZkError.sessionExpired(sessionId);
-    }
+  resumeSession(sessionId: bigint, password: Buffer, origin?: SessionOrigin): SessionInfo {
+    const s = this.sessions.verified(sessionId, password);
+    if (!s) throw ZkError.sessionExpired(sessionId);
     this.sessions.touch(sessionId);
-    if (origin) this.describe(sessionId, origin);
+    if (origin) this.sessions.seenThrough(sessionId, origin);
     return { sessionId, password: s.password, timeoutMs: s.timeoutMs };
   }
 
@@ -209,9 +195,9 @@ export class Coordinator {
   }
 
   addAuth(sessionId: bigint, scheme: string, credentials: string): AuthId {
-    const s = this.requireSession(sessionId);
+    this.requireSession(sessionId);
     const id = authenticate(scheme, credentials);
-    if (!s.authIds.some((a) => a.scheme === id.scheme && a.id === id.id)) s.authIds.push(id);
+    this.sessions.addAuthId(sessionId, id);
     return id;
   }
 
@@ -244,12 +230,7 @@ export class Coordinator {
 
   /** Removes empty containers that once had children and TTL nodes unchanged for their TTL. */
   async reap(): Promise<number> {
-    const now = this.deps.clock.now();
-    const due = [...this.tree.reapCandidates()].filter((path) => {
-      const node = this.tree.get(path);
-      if (!node || node.children.size > 0) return false;
-      return node.kind === 'container' ? node.cversion > 0 : now - node.mtime >= node.ttlMs;
-    });
+    const due = this.tree.dueForReaping(this.deps.clock.now());
     const results = await Promise.allSettled(
       due.map((path) => this.pipeline.submit({ op: 'deleteContainer', path }, SERVER_CALLER)),
     );
@@ -288,7 +269,7 @@ export class Coordinator {
   async deleteRecursive(ctx: ClientContext, path: string): Promise<void> {
     validatePath(path);
     for (let attempt = 1; ; attempt++) {
-      await this.settled(ctx);
+      await this.order.settled(ctx.sessionId);
       const paths = this.tree.subtreeBottomUp(path);
       if (paths.length === 0) throw ZkError.noNode(path);
       try {
@@ -469,42 +450,16 @@ export class Coordinator {
     });
   }
 
-  /**
-   * Re-registers a reconnecting client's watches (ZooKeeper's setWatches): a watch whose node
-   * changed after `relativeZxid` fires at once instead, so nothing is missed across the gap.
-   */
+  /** Sets a reconnecting client's watches again; see rearmWatches. */
   async setWatches(
     ctx: ClientContext,
     relativeZxid: number,
     set: WatchSet,
     watcher: Watcher,
   ): Promise<void> {
-    await this.read('setWatches', ctx, () => {
-      const zxid = this.lastZxid;
-      const fire = (
-        type: 'NodeCreated' | 'NodeDeleted' | 'NodeDataChanged' | 'NodeChildrenChanged',
-        path: string,
-      ) => watcher.notify({ type, path, zxid });
-      for (const path of set.data) {
-        const node = this.tree.get(path);
-        if (!node) fire('NodeDeleted', path);
-        else if (node.mzxid > relativeZxid) fire('NodeDataChanged', path);
-        else this.watches.addData(path, watcher);
-      }
-      for (const path of set.exist) {
-        if (this.tree.get(path)) fire('NodeCreated', path);
-        else this.watches.addData(path, watcher);
-      }
-      for (const path of set.child) {
-        const node = this.tree.get(path);
-        if (!node) fire('NodeDeleted', path);
-        else if (node.pzxid > relativeZxid) fire('NodeChildrenChanged', path);
-        else this.watches.addChildren(path, watcher);
-      }
-      for (const path of set.persistent) this.watches.addPersistent(path, 'persistent', watcher);
-      for (const path of set.persistentRecursive)
-        this.watches.addPersistent(path, 'persistent-recursive', watcher);
-    });
+    await this.read('setWatches', ctx, () =>
+      rearmWatches(this.tree, this.watches, set, relativeZxid, this.lastZxid, watcher),
+    );
   }
 
   /** Forgets every watch of a connection that went away. */
@@ -532,7 +487,7 @@ export class Coordinator {
       'subscribe',
       (async () => {
         validatePath(path);
-        await this.settled(ctx);
+        await this.order.settled(ctx.sessionId);
         const caller = this.caller(ctx);
         const node = this.tree.get(path);
         if (node && !permitted(node.acl, Perms.READ, caller.ids)) throw ZkError.noAuth(path);
@@ -566,13 +521,6 @@ export class Coordinator {
     this.feed.publish(txn);
   }
 
-  private describe(sessionId: bigint, origin: { transport: string; remoteAddress: string }): void {
-    const s = this.sessions.get(sessionId);
-    if (!s) return;
-    s.transport = origin.transport;
-    s.remoteAddress = origin.remoteAddress;
-  }
-
   private requireSession(sessionId: bigint): Session {
     const s = this.sessions.get(sessionId);
     if (!s) throw ZkError.sessionExpired(sessionId);
@@ -603,27 +551,15 @@ export class Coordinator {
   private submit(ctx: ClientContext, name: string, req: WriteRequest): Promise<WriteResult> {
     // The async wrapper turns a refused caller into a rejection; submit still runs right now.
     const pending = (async () => this.pipeline.submit(req, this.caller(ctx)))();
-    if (ctx.sessionId !== 0n) {
-      const marker = pending.catch(() => undefined);
-      this.inflight.set(ctx.sessionId, marker);
-      void marker.then(() => {
-        if (this.inflight.get(ctx.sessionId) === marker) this.inflight.delete(ctx.sessionId);
-      });
-    }
+    this.order.wrote(ctx.sessionId, pending);
     return this.observe(name, pending);
-  }
-
-  /** Waits until the session's earlier writes are applied, so it reads its own writes. */
-  private async settled(ctx: ClientContext): Promise<void> {
-    const pending = ctx.sessionId === 0n ? undefined : this.inflight.get(ctx.sessionId);
-    if (pending) await pending;
   }
 
   private async read<T>(name: string, ctx: ClientContext, fn: (caller: Caller) => T): Promise<T> {
     return this.observe(
       name,
       (async () => {
-        await this.settled(ctx);
+        await this.order.settled(ctx.sessionId);
         return fn(this.caller(ctx));
       })(),
     );

@@ -84,8 +84,13 @@ export class DataTree implements NodeWriter {
     return n;
   }
 
-  reapCandidates(): Iterable<string> {
-    return this.reapable;
+  /** Containers emptied of the children they once had, and TTL nodes unchanged for their TTL. */
+  dueForReaping(now: number): string[] {
+    return [...this.reapable].filter((path) => {
+      const node = this.nodes.get(path);
+      if (!node || node.children.size > 0) return false;
+      return node.kind === 'container' ? node.cversion > 0 : now - node.mtime >= node.ttlMs;
+    });
   }
 
   /** Number of nodes below `path`, not counting itself. */

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { AuthId } from './acl';
 import type { SessionReader, SessionWriter } from './node-store';
 import type { Clock } from './ports';
@@ -16,6 +17,12 @@ export interface Session {
   /** Connections currently attached to it (Socket.IO, ZooKeeper protocol). */
   attachments: number;
   /** Transport and remote address it was last seen through, for operators. */
+  transport: string;
+  remoteAddress: string;
+}
+
+/** How a session was last reached, for operators. */
+export interface SessionOrigin {
   transport: string;
   remoteAddress: string;
 }
@@ -71,6 +78,28 @@ export class SessionTable implements SessionReader, SessionWriter {
     if (!s || s.closing) return false;
     s.deadline = Math.max(s.deadline, this.clock.now() + s.timeoutMs);
     return true;
+  }
+
+  /** The live session with this id and password; undefined when either is wrong. */
+  verified(id: bigint, password: Buffer): Session | undefined {
+    const s = this.sessions.get(id);
+    if (!s || s.closing || s.password.length !== password.length) return undefined;
+    return timingSafeEqual(s.password, password) ? s : undefined;
+  }
+
+  /** Records the transport and address a session was last seen through. */
+  seenThrough(id: bigint, origin: SessionOrigin): void {
+    const s = this.sessions.get(id);
+    if (!s) return;
+    s.transport = origin.transport;
+    s.remoteAddress = origin.remoteAddress;
+  }
+
+  addAuthId(id: bigint, authId: AuthId): void {
+    const s = this.sessions.get(id);
+    if (s && !s.authIds.some((a) => a.scheme === authId.scheme && a.id === authId.id)) {
+      s.authIds.push(authId);
+    }
   }
 
   /** Sessions past their deadline with no connection holding them, not yet being closed. */
