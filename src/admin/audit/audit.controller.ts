@@ -2,7 +2,8 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { optionalInt } from '../query-fields';
-import { AuditService, type AuditEntryJson } from './audit.service';
+import type { AuditEntryJson } from '../admin-api-types';
+import { AuditService } from './audit.service';
 
 /** The audit log, newest first; page with `before` (the last id seen). */
 @ApiTags('admin')

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { LessThan, type DataSource, type FindOptionsWhere, type Repository } from 'typeorm';
 import { isZkError } from '../../core/zk-error';
 import { AuditEntryEntity } from '../../persistence/audit-entry.entity';
+import type { AuditDetail, AuditEntryJson } from '../admin-api-types';
 import type { Actor } from '../auth/actor';
 
 export type AuditAction =
@@ -14,19 +15,6 @@ export type AuditAction =
   | 'closeSession'
   | 'publishConfig'
   | 'rollbackConfig';
-
-export type AuditDetail = Record<string, string | number | boolean | null>;
-
-export interface AuditEntryJson {
-  id: number;
-  at: number;
-  actor: string;
-  remoteAddress: string;
-  action: string;
-  target: string;
-  outcome: string;
-  detail: AuditDetail;
-}
 
 export interface AuditQuery {
   limit?: number;

@@ -13,15 +13,11 @@ import {
   type ConfigFormat,
 } from '../../recipes/config/config-format';
 import { adminContext } from '../admin-context';
+import type { HistoryMeta, NamespaceJson } from '../admin-api-types';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { optionalInt, requiredString } from '../query-fields';
-
-export interface NamespaceJson {
-  name: string;
-  groups: Array<{ name: string; keys: string[] }>;
-}
 
 function formatOf(value: unknown): ConfigFormat {
   if (!isConfigFormat(value))
@@ -73,10 +69,7 @@ export class ConfigViewController {
   }
 
   @Get(':namespace/:group/:key/history')
-  history(
-    @CurrentActor() actor: Actor,
-    @Param() k: ConfigKey,
-  ): Promise<Array<Omit<HistoryEntry, 'content'>>> {
+  history(@CurrentActor() actor: Actor, @Param() k: ConfigKey): Promise<HistoryMeta[]> {
     return this.config.history(adminContext(actor), k);
   }
 

@@ -13,32 +13,16 @@ import {
   SEMAPHORES_ROOT,
 } from '../../recipes/common/recipe-paths';
 import { childrenOrEmpty, readMany } from '../../recipes/common/znode-ops';
-import { ElectionService, type GroupState } from '../../recipes/election/election.service';
-import {
-  ConsumerGroupService,
-  type GroupState as ConsumerGroupState,
-} from '../../recipes/load-balancer/consumer-group.service';
-import { LockService, type LockState } from '../../recipes/lock/lock.service';
-import { RwLockService, type RwLockState } from '../../recipes/lock/rw-lock.service';
-import { SemaphoreService, type SemaphoreState } from '../../recipes/lock/semaphore.service';
+import { ElectionService } from '../../recipes/election/election.service';
+import { ConsumerGroupService } from '../../recipes/load-balancer/consumer-group.service';
+import { LockService } from '../../recipes/lock/lock.service';
+import { RwLockService } from '../../recipes/lock/rw-lock.service';
+import { SemaphoreService } from '../../recipes/lock/semaphore.service';
 import { decodeItems } from '../../recipes/queue/curator-item-codec';
 import { itemOrder } from '../../recipes/queue/queue-item';
-import { QueueService, type QueueStats } from '../../recipes/queue/queue.service';
+import { QueueService } from '../../recipes/queue/queue.service';
+import type { CoordinationJson, QueueJson } from '../admin-api-types';
 import { dataPreview } from './data-preview';
-
-export interface QueueJson extends QueueStats {
-  /** The oldest few items, as a person would read them. */
-  head: Array<{ id: string; preview: string; pendingAck: boolean }>;
-}
-
-export interface CoordinationJson {
-  elections: GroupState[];
-  locks: LockState[];
-  rwLocks: RwLockState[];
-  semaphores: SemaphoreState[];
-  queues: QueueJson[];
-  consumerGroups: ConsumerGroupState[];
-}
 
 const HEAD_ITEMS = 5;
 

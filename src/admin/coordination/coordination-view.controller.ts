@@ -3,7 +3,8 @@ import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { adminContext } from '../admin-context';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
-import { CoordinationOverview, type CoordinationJson } from './coordination-overview';
+import type { CoordinationJson } from '../admin-api-types';
+import { CoordinationOverview } from './coordination-overview';
 
 /** The coordination view: elections, locks, semaphores, queues and consumer groups. */
 @ApiTags('admin')

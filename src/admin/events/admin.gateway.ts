@@ -11,6 +11,7 @@ import { Coordinator } from '../../core/coordinator';
 import { ZkError } from '../../core/zk-error';
 import { errorToJson } from '../../transports/json/error-json';
 import { adminContext } from '../admin-context';
+import type { ChangesMessage } from '../admin-api-types';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { ADMIN_COOKIE, readCookie } from '../auth/admin-cookie';
@@ -120,7 +121,7 @@ export class AdminGateway
     const history = Math.min(Math.max(optionalInt(req?.history, 'history') ?? 0, 0), MAX_HISTORY);
     let subscriptionId = 0;
     const batcher = new ChangeBatcher(BATCH_MS, (batch) =>
-      socket.emit('changes', { subscriptionId, ...batch }),
+      socket.emit('changes', { subscriptionId, ...batch } satisfies ChangesMessage),
     );
     const subscription = await followChanges(
       this.zk,

@@ -1,5 +1,6 @@
 import type { Stat } from '../../core/stat';
-import { ChangeBatcher, MAX_BATCH, type ChangeBatch } from './change-batcher';
+import type { ChangeBatch } from '../admin-api-types';
+import { ChangeBatcher, MAX_BATCH } from './change-batcher';
 
 const stat: Stat = {
   czxid: 1,

@@ -1,20 +1,5 @@
 import type { ChangeEvent } from '../../core/watch-event';
-
-export interface ChangeJson {
-  type: ChangeEvent['type'];
-  path: string;
-  zxid: number;
-  mtime: number;
-  version: number;
-  dataLength: number;
-  ephemeral: boolean;
-}
-
-export interface ChangeBatch {
-  events: ChangeJson[];
-  /** Events left out because more came in one interval than a browser should be sent. */
-  dropped: number;
-}
+import type { ChangeBatch, ChangeJson } from '../admin-api-types';
 
 export const MAX_BATCH = 1000;
 

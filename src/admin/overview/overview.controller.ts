@@ -7,22 +7,11 @@ import {
   SERVER_VERSION,
   ZOOKEEPER_COMPAT_VERSION,
 } from '../../transports/zookeeper/server-version';
+import type { OverviewJson, StatsSample } from '../admin-api-types';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { optionalInt } from '../query-fields';
-import { publicSettings, type SettingRow } from './public-settings';
-import type { StatsSample } from './stats-history';
+import { publicSettings } from './public-settings';
 import { StatsSampler } from './stats-sampler';
-
-export interface OverviewJson {
-  version: string;
-  zookeeperVersion: string;
-  nodeVersion: string;
-  database: 'sqlite' | 'postgresql';
-  startedAt: number;
-  lastZxid: number;
-  counts: Coordinator['counts'];
-  settings: SettingRow[];
-}
 
 /** The overview: what the server is, how it is set up, and its figures over the last minutes. */
 @ApiTags('admin')

@@ -1,9 +1,5 @@
 import type { Settings } from '../../server/settings';
-
-export interface SettingRow {
-  name: string;
-  value: string;
-}
+import type { SettingRow } from '../admin-api-types';
 
 /** A database URL with its password taken out. */
 export function redactUrl(url: string): string {

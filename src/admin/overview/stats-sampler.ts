@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { Registry } from 'prom-client';
 import { Coordinator } from '../../core/coordinator';
 import { MetricsService } from '../../ops/metrics.service';
-import { StatsHistory, type StatsReading, type StatsSample } from './stats-history';
+import type { StatsSample } from '../admin-api-types';
+import { StatsHistory, type StatsReading } from './stats-history';
 
 const INTERVAL_MS = 1000;
 /** Ten minutes of one-second samples. */

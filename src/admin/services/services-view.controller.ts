@@ -3,16 +3,10 @@ import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { ZkCode } from '../../core/zk-code';
 import { isZkError } from '../../core/zk-error';
 import { RegistryService } from '../../recipes/registry/registry.service';
-import type { ServiceInstance } from '../../recipes/registry/service-instance';
 import { adminContext } from '../admin-context';
+import type { ServiceJson } from '../admin-api-types';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
-
-export interface ServiceJson {
-  service: string;
-  providers: ServiceInstance[];
-  consumers: ServiceInstance[];
-}
 
 /** The services view: every registered service with its live providers and consumers. */
 @ApiTags('admin')

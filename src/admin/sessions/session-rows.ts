@@ -1,18 +1,5 @@
 import type { Coordinator } from '../../core/coordinator';
-
-export interface SessionRow {
-  sessionId: string;
-  /** As ZooKeeper's tools print it. */
-  hex: string;
-  timeoutMs: number;
-  /** Until expiry when nothing touches it; null while a connection holds it open. */
-  expiresInMs: number | null;
-  connections: number;
-  transport: string;
-  remoteAddress: string;
-  ephemerals: string[];
-  watches: string[];
-}
+import type { SessionRow } from '../admin-api-types';
 
 /** Every live session with what it holds, longest-lived first. */
 export function sessionRows(zk: Coordinator, now: number): SessionRow[] {

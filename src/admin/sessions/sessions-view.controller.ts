@@ -5,7 +5,8 @@ import { parseSessionId } from '../../transports/json/session-id';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
-import { sessionRows, type SessionRow } from './session-rows';
+import type { SessionRow } from '../admin-api-types';
+import { sessionRows } from './session-rows';
 
 /** The sessions view: who is connected, how, and what they hold; an operator can end one. */
 @ApiTags('admin')

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { Coordinator } from '../../core/coordinator';
-import { CREATE_MODES, type CreateMode } from '../../core/znode';
+import { CREATE_MODES } from '../../core/znode';
 import { ZkError } from '../../core/zk-error';
 import { decodeData } from '../../transports/json/data-encoding';
 import { statToJson, type StatJson } from '../../transports/json/stat-json';
@@ -20,10 +20,12 @@ import { AuditService } from '../audit/audit.service';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
 import { optionalInt, requiredString } from '../query-fields';
-import { ZnodeBrowser, type ChildPage, type NodeJson } from './znode-browser';
+import type { ChildPage, DashboardCreateMode, NodeJson } from '../admin-api-types';
+import { ZnodeBrowser } from './znode-browser';
 
-/** Ephemeral nodes need a session of their own; the dashboard has none to give them. */
-const DASHBOARD_MODES = CREATE_MODES.filter((m) => !m.startsWith('ephemeral'));
+const DASHBOARD_MODES = CREATE_MODES.filter(
+  (m): m is DashboardCreateMode => !m.startsWith('ephemeral'),
+);
 
 interface WriteBody {
   path?: unknown;
@@ -81,7 +83,7 @@ export class TreeController {
     @Body() body: WriteBody = {},
   ): Promise<{ path: string; stat: StatJson }> {
     const path = requiredString(body.path, 'path');
-    const mode = (body.mode ?? 'persistent') as CreateMode;
+    const mode = (body.mode ?? 'persistent') as DashboardCreateMode;
     if (!DASHBOARD_MODES.includes(mode)) {
       throw ZkError.badArguments(`mode must be one of ${DASHBOARD_MODES.join(', ')}`);
     }

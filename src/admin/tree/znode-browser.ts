@@ -5,32 +5,8 @@ import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { isZkError } from '../../core/zk-error';
 import { aclToJson, type AclJson } from '../../transports/json/acl-json';
-import { statToJson, type StatJson } from '../../transports/json/stat-json';
-
-export interface ChildJson {
-  name: string;
-  path: string;
-  numChildren: number;
-  dataLength: number;
-  ephemeral: boolean;
-}
-
-export interface ChildPage {
-  path: string;
-  /** Children matching the filter, of which `children` is one page. */
-  total: number;
-  offset: number;
-  children: ChildJson[];
-}
-
-export interface NodeJson {
-  path: string;
-  /** base64: the data may be binary. */
-  data: string;
-  stat: StatJson;
-  /** null when the node's ACL does not let the dashboard read it. */
-  acl: AclJson[] | null;
-}
+import { statToJson } from '../../transports/json/stat-json';
+import type { ChildPage, NodeJson } from '../admin-api-types';
 
 export const MAX_PAGE = 500;
 

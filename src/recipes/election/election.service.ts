@@ -13,29 +13,13 @@ import { recipeName } from '../common/recipe-name';
 import { ELECTIONS_ROOT } from '../common/recipe-paths';
 import { childrenOrEmpty, createWithParents, hasCode, readMany } from '../common/znode-ops';
 import { LockContenders } from '../lock/lock-contenders';
+import type {
+  CandidateJson,
+  ElectionState as GroupState,
+  MemberJson,
+} from '../common/recipe-states';
 
-export interface MemberJson {
-  id: string;
-  data: string;
-  sessionId: string;
-  since: number;
-}
-
-export interface CandidateJson {
-  id: string;
-  node: string;
-  /** The latch node's czxid: grows with every new leader, so it serves as an epoch. */
-  token: number;
-  sessionId: string;
-  since: number;
-}
-
-export interface GroupState {
-  group: string;
-  members: MemberJson[];
-  leader: CandidateJson | null;
-  candidates: CandidateJson[];
-}
+export type { CandidateJson, GroupState, MemberJson };
 
 /**
  * Group membership (ephemeral `members/{id}`) and leader election (Curator's LeaderLatch under

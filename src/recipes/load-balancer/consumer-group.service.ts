@@ -11,17 +11,12 @@ import type { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
 import { CONSUMERS_ROOT } from '../common/recipe-paths';
 import { childrenOrEmpty, hasCode, readMany } from '../common/znode-ops';
-import type { AssignorName } from '../../sdk/recipes/assignors';
 import { parseMemberInfo, type MemberInfo } from '../../sdk/recipes/group-member-info';
 import { GroupMember } from './group-member';
 import { PartitionsService } from './partitions.service';
+import type { ConsumerGroupState as GroupState } from '../common/recipe-states';
 
-export interface GroupState {
-  group: string;
-  members: Array<{ id: string; topics: string[]; assignor: AssignorName; sessionId: string }>;
-  /** topic -> partition id -> owning member id. */
-  owners: Record<string, Record<string, string>>;
-}
+export type { GroupState };
 
 /**
  * Consumer groups for clients that use REST: this server runs the member's rebalance loop for

@@ -7,6 +7,9 @@ import { order, protectedName, type Contention } from '../../sdk/recipes/content
 import { awaitTurn } from '../common/contender-wait';
 import { Deadline, type WaitOptions } from '../common/deadline';
 import { createWithParents, dataOrNull, deleteQuietly, readMany } from '../common/znode-ops';
+import type { ContenderJson } from '../common/recipe-states';
+
+export type { ContenderJson };
 
 /** A held lock, lease or read/write lock: its node and its fencing token (the node's czxid). */
 export interface Held {
@@ -20,14 +23,6 @@ export type Acquired = ({ acquired: true } & Held) | { acquired: false };
 export interface AcquireOptions extends WaitOptions {
   /** Written into the lock node, for people looking at it (Curator writes the host address). */
   owner?: string;
-}
-
-export interface ContenderJson {
-  node: string;
-  token: number;
-  sessionId: string;
-  owner: string;
-  since: number;
 }
 
 /** Lock, semaphore and latch nodes of one directory, as Curator lays them out. */

@@ -5,20 +5,11 @@ import type { OpResult, WriteOp } from '../../core/write-request';
 import { recipeName } from '../common/recipe-name';
 import { LOCKS_ROOT } from '../common/recipe-paths';
 import { fencedWrite } from './fenced-write';
-import {
-  LockContenders,
-  type AcquireOptions,
-  type Acquired,
-  type ContenderJson,
-} from './lock-contenders';
+import { LockContenders, type AcquireOptions, type Acquired } from './lock-contenders';
 import { LOCK_NAME, MUTEX } from '../../sdk/recipes/contention';
+import type { LockState } from '../common/recipe-states';
 
-export interface LockState {
-  name: string;
-  path: string;
-  holder: ContenderJson | null;
-  waiters: ContenderJson[];
-}
+export type { LockState };
 
 /** Curator's InterProcessMutex: fair, herd-free, released with its session. */
 @Injectable()

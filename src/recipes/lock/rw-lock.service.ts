@@ -5,28 +5,12 @@ import type { OpResult, WriteOp } from '../../core/write-request';
 import { recipeName } from '../common/recipe-name';
 import { RW_LOCKS_ROOT } from '../common/recipe-paths';
 import { fencedWrite } from './fenced-write';
-import {
-  LockContenders,
-  type AcquireOptions,
-  type Acquired,
-  type ContenderJson,
-} from './lock-contenders';
+import { LockContenders, type AcquireOptions, type Acquired } from './lock-contenders';
 import { READ, READ_LOCK_NAME, WRITE, WRITE_LOCK_NAME } from '../../sdk/recipes/contention';
 import { isWriteNode } from './lock-kinds';
+import type { LockMode, RwContenderJson, RwLockState } from '../common/recipe-states';
 
-export type LockMode = 'read' | 'write';
-
-export interface RwContenderJson extends ContenderJson {
-  mode: LockMode;
-}
-
-export interface RwLockState {
-  name: string;
-  path: string;
-  readers: RwContenderJson[];
-  writer: RwContenderJson | null;
-  waiters: RwContenderJson[];
-}
+export type { LockMode, RwContenderJson, RwLockState };
 
 /** Curator's InterProcessReadWriteLock: many readers or one writer, in arrival order. */
 @Injectable()

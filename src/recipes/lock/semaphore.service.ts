@@ -12,22 +12,12 @@ import { recipeName } from '../common/recipe-name';
 import { SEMAPHORES_ROOT } from '../common/recipe-paths';
 import { dataOrNull, deleteQuietly, ensurePath } from '../common/znode-ops';
 import { fencedWrite } from './fenced-write';
-import {
-  LockContenders,
-  type AcquireOptions,
-  type Acquired,
-  type ContenderJson,
-} from './lock-contenders';
+import { LockContenders, type AcquireOptions, type Acquired } from './lock-contenders';
 import { LEASE_NAME, LOCK_NAME, MUTEX, type Contention } from '../../sdk/recipes/contention';
 import { SEMAPHORE_LEASES, SEMAPHORE_LOCKS } from './lock-kinds';
+import type { SemaphoreState } from '../common/recipe-states';
 
-export interface SemaphoreState {
-  name: string;
-  path: string;
-  maxLeases: number | null;
-  holders: ContenderJson[];
-  waiters: ContenderJson[];
-}
+export type { SemaphoreState };
 
 /** A lease holds from the moment it got in; once in, nothing later can push it out. */
 const LEASES: Contention = {

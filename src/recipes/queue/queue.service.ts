@@ -19,20 +19,14 @@ import {
 import { decodeItems, encodeItems } from './curator-item-codec';
 import { QueueDispatcher, type TakeRequest } from './queue-dispatcher';
 import { ITEM_PREFIX, itemOrder, type QueueItem } from './queue-item';
+import type { QueueStats } from '../common/recipe-states';
+
+export type { QueueStats };
 
 export interface TakeOptions extends WaitOptions {
   /** Hold the item until acked (at-least-once); needs a session. */
   ack?: boolean;
   owner?: string;
-}
-
-export interface QueueStats {
-  name: string;
-  path: string;
-  /** Items in the queue, counting those taken and not yet acked. */
-  size: number;
-  /** Items taken with ack and not yet acked. */
-  pendingAck: number;
 }
 
 /**

@@ -1,15 +1,8 @@
 import type { Stat } from '../../core/stat';
-import {
-  instanceOf as instanceOfNode,
-  type ServiceInstance as NodeInstance,
-  type Side,
-} from '../../sdk/recipes/service-instance';
+import { instanceOf as instanceOfNode, type Side } from '../../sdk/recipes/service-instance';
+import type { ServiceInstance } from '../common/recipe-states';
 
-/** An instance as the registry answers it: what its node says, and when the node was written. */
-export interface ServiceInstance extends NodeInstance {
-  registeredAt: number;
-  updatedAt: number;
-}
+export type { ServiceInstance };
 
 export function instanceOf(
   service: string,

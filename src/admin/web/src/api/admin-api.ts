@@ -1,12 +1,12 @@
 import { query, request } from './http';
 import type {
-  AuditEntry,
+  AuditEntryJson,
   ChildPage,
   ConfigEntry,
   ConfigFormat,
   ConfigKey,
   CoordinationJson,
-  CreateMode,
+  DashboardCreateMode,
   HistoryMeta,
   NamespaceJson,
   NodeJson,
@@ -44,7 +44,7 @@ export const adminApi = {
     path: string;
     data: string;
     encoding: 'utf8' | 'base64';
-    mode: CreateMode;
+    mode: DashboardCreateMode;
     ttlMs?: number;
   }) => request<{ path: string; stat: StatJson }>('POST', `${BASE}/znodes`, body),
   setData: (body: { path: string; data: string; encoding: 'utf8' | 'base64'; version: number }) =>
@@ -75,5 +75,5 @@ export const adminApi = {
   coordination: () => request<CoordinationJson>('GET', `${BASE}/coordination`),
 
   audit: (before?: number) =>
-    request<AuditEntry[]>('GET', `${BASE}/audit?${query({ before, limit: 200 })}`),
+    request<AuditEntryJson[]>('GET', `${BASE}/audit?${query({ before, limit: 200 })}`),
 };

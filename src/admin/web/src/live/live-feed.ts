@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AuditEntry, ChangeBatch, ChangeJson, ErrorJson } from '../api/types';
+import type { AuditEntryJson, ChangesMessage, ChangeJson, ErrorJson } from '../api/types';
 
 export type FeedStatus = 'connecting' | 'live' | 'offline';
 
@@ -20,7 +20,7 @@ export class LiveFeed {
   private readonly socket: Socket;
   private readonly follows = new Set<Follow>();
   private readonly statusListeners = new Set<(s: FeedStatus) => void>();
-  private readonly auditListeners = new Set<(e: AuditEntry) => void>();
+  private readonly auditListeners = new Set<(e: AuditEntryJson) => void>();
   status: FeedStatus = 'connecting';
 
   constructor(onRefused: () => void) {
@@ -34,7 +34,7 @@ export class LiveFeed {
       this.setStatus('offline');
       if (/log in/.test(err.message)) onRefused();
     });
-    this.socket.on('changes', (batch: ChangeBatch) => {
+    this.socket.on('changes', (batch: ChangesMessage) => {
       for (const f of this.follows) {
         if (f.subscriptionId !== batch.subscriptionId) continue;
         const last = batch.events[batch.events.length - 1];
@@ -42,7 +42,7 @@ export class LiveFeed {
         f.onChanges(batch.events, batch.dropped);
       }
     });
-    this.socket.on('audit', (entry: AuditEntry) => {
+    this.socket.on('audit', (entry: AuditEntryJson) => {
       for (const l of this.auditListeners) l(entry);
     });
   }
@@ -69,7 +69,7 @@ export class LiveFeed {
     };
   }
 
-  onAudit(listener: (e: AuditEntry) => void): () => void {
+  onAudit(listener: (e: AuditEntryJson) => void): () => void {
     this.auditListeners.add(listener);
     return () => this.auditListeners.delete(listener);
   }

@@ -2,13 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ScrollText } from 'lucide-react';
 import { useEffect } from 'react';
 import { adminApi } from '../../api/admin-api';
-import type { AuditEntry } from '../../api/types';
+import type { AuditEntryJson } from '../../api/types';
 import { Badge, OutcomeBadge } from '../../components/badge';
 import { Card } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
+import { Table } from '../../components/table';
 import { formatDateTime } from '../../lib/format';
 import { useLiveFeed } from '../../live/live-context';
 
@@ -20,7 +21,7 @@ export function AuditPage() {
   useEffect(
     () =>
       feed.onAudit((entry) =>
-        client.setQueryData<AuditEntry[]>(['audit'], (old) =>
+        client.setQueryData<AuditEntryJson[]>(['audit'], (old) =>
           old?.some((e) => e.id === entry.id) ? old : [entry, ...(old ?? [])],
         ),
       ),
@@ -40,42 +41,32 @@ export function AuditPage() {
         ) : (audit.data ?? []).length === 0 ? (
           <EmptyState icon={<ScrollText size={28} />} title="Nothing recorded yet" />
         ) : (
-          <table className="table" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>User</th>
-                <th>From</th>
-                <th>Action</th>
-                <th>Target</th>
-                <th>Outcome</th>
-                <th>Detail</th>
+          <Table
+            columns={['When', 'User', 'From', 'Action', 'Target', 'Outcome', 'Detail']}
+            testId="audit-table"
+          >
+            {(audit.data ?? []).map((e) => (
+              <tr key={e.id} data-testid="audit-row">
+                <td className="muted nowrap">{formatDateTime(e.at)}</td>
+                <td>{e.actor}</td>
+                <td className="mono muted">{e.remoteAddress}</td>
+                <td>
+                  <Badge tone="blue">{e.action}</Badge>
+                </td>
+                <td className="mono">{e.target}</td>
+                <td>
+                  <OutcomeBadge outcome={e.outcome} />
+                </td>
+                <td className="chips">
+                  {Object.entries(e.detail).map(([k, v]) => (
+                    <span key={k} className="chip">
+                      {k}={String(v)}
+                    </span>
+                  ))}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {(audit.data ?? []).map((e) => (
-                <tr key={e.id} data-testid="audit-row">
-                  <td className="muted nowrap">{formatDateTime(e.at)}</td>
-                  <td>{e.actor}</td>
-                  <td className="mono muted">{e.remoteAddress}</td>
-                  <td>
-                    <Badge tone="blue">{e.action}</Badge>
-                  </td>
-                  <td className="mono">{e.target}</td>
-                  <td>
-                    <OutcomeBadge outcome={e.outcome} />
-                  </td>
-                  <td className="chips">
-                    {Object.entries(e.detail).map(([k, v]) => (
-                      <span key={k} className="chip">
-                        {k}={String(v)}
-                      </span>
-                    ))}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
     </>

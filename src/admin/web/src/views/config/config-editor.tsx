@@ -2,11 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CircleCheck, CircleX, Send } from 'lucide-react';
 import { useState } from 'react';
 import { adminApi } from '../../api/admin-api';
-import type { ConfigEntry, ConfigFormat } from '../../api/types';
+import type { ConfigEntry } from '../../api/types';
 import { ErrorBanner } from '../../components/error-banner';
+import { FormatSelect } from './format-select';
 import { useValidation } from './use-validation';
-
-export const FORMATS: readonly ConfigFormat[] = ['json', 'yaml', 'properties', 'text'];
 
 /**
  * Edits a config key and publishes it over the version it was loaded at, after the server's
@@ -44,13 +43,7 @@ export function ConfigEditor({ entry }: { entry: ConfigEntry }) {
       <div className="editor-toolbar">
         <label className="inline-field">
           Format
-          <select value={format} onChange={(e) => setFormat(e.target.value as ConfigFormat)}>
-            {FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
+          <FormatSelect value={format} onChange={setFormat} />
         </label>
         <span
           className={`validation ${checking ? 'checking' : problem ? 'invalid' : 'valid'}`}

@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { adminApi } from '../../api/admin-api';
 import type { ConfigFormat, ConfigKey } from '../../api/types';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
-import { FORMATS } from './config-editor';
+import { FormatSelect } from './format-select';
 
 export function NewKeyDialog({
   onClose,
@@ -29,15 +30,14 @@ export function NewKeyDialog({
     create.mutate();
   };
   const field = (name: keyof ConfigKey, label: string) => (
-    <label className="field">
-      <span>{label}</span>
+    <Field label={label}>
       <input
         name={name}
         value={k[name]}
         required
         onChange={(e) => setK({ ...k, [name]: e.target.value })}
       />
-    </label>
+    </Field>
   );
   return (
     <Modal title="New config key" onClose={onClose} testId="new-key-dialog">
@@ -49,26 +49,18 @@ export function NewKeyDialog({
         </div>
         <div className="field-row">
           {field('key', 'Key')}
-          <label className="field">
-            <span>Format</span>
-            <select value={format} onChange={(e) => setFormat(e.target.value as ConfigFormat)}>
-              {FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Field label="Format">
+            <FormatSelect value={format} onChange={setFormat} />
+          </Field>
         </div>
-        <label className="field">
-          <span>Content</span>
+        <Field label="Content">
           <textarea
             className="code-input"
             rows={8}
             value={content}
             onChange={(e) => setContent(e.target.value)}
           />
-        </label>
+        </Field>
         <div className="modal-footer">
           <button type="button" className="button ghost" onClick={onClose}>
             Cancel

@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { RotateCcw } from 'lucide-react';
 import { adminApi } from '../../api/admin-api';
 import type { ConfigEntry, HistoryMeta } from '../../api/types';
-import { ErrorBanner } from '../../components/error-banner';
-import { Modal } from '../../components/modal';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DiffView } from './diff-view';
 
 /** Publishes an old version again, after showing what that changes. */
@@ -29,40 +28,28 @@ export function RollbackDialog({
     ],
     queryFn: () => adminApi.configDiff(entry, entry.version, to.version),
   });
-  const rollback = useMutation({
-    mutationFn: () => adminApi.rollbackConfig(entry, to.version, entry.version),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['config'] });
-      onClose();
-    },
-  });
   return (
-    <Modal
+    <ConfirmDialog
       title={`Roll back to v${to.version}`}
-      onClose={onClose}
       testId="rollback-dialog"
-      footer={
+      tone="primary"
+      confirmLabel={
         <>
-          <button type="button" className="button ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button primary"
-            disabled={rollback.isPending}
-            onClick={() => rollback.mutate()}
-          >
-            <RotateCcw size={16} /> Publish v{to.version} again
-          </button>
+          <RotateCcw size={16} /> Publish v{to.version} again
         </>
       }
+      action={() => adminApi.rollbackConfig(entry, to.version, entry.version)}
+      onDone={async () => {
+        await client.invalidateQueries({ queryKey: ['config'] });
+        onClose();
+      }}
+      onClose={onClose}
     >
-      {rollback.isError && <ErrorBanner error={rollback.error} />}
       <p>
         The content of version {to.version} is published as version {entry.version + 1}; every
         subscriber gets it at once. What changes:
       </p>
       {diff.data && <DiffView diff={diff.data.diff || '(no difference)'} />}
-    </Modal>
+    </ConfirmDialog>
   );
 }

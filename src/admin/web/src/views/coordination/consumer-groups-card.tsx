@@ -1,6 +1,7 @@
 import { Layers } from 'lucide-react';
 import type { CoordinationJson } from '../../api/types';
 import { Card } from '../../components/card';
+import { Table } from '../../components/table';
 
 /** Each consumer group's members and which member owns which partition. */
 export function ConsumerGroupsCard({ c }: { c: CoordinationJson }) {
@@ -9,41 +10,32 @@ export function ConsumerGroupsCard({ c }: { c: CoordinationJson }) {
       {c.consumerGroups.length === 0 ? (
         <p className="muted pad">No consumer groups.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Group</th>
-              <th>Members</th>
-              <th>Partition assignment</th>
+        <Table columns={['Group', 'Members', 'Partition assignment']}>
+          {c.consumerGroups.map((g) => (
+            <tr key={g.group}>
+              <td className="mono">{g.group}</td>
+              <td className="chips">
+                {g.members.map((m) => (
+                  <span key={m.id} className="chip">
+                    {m.id}
+                  </span>
+                ))}
+              </td>
+              <td>
+                {Object.entries(g.owners).map(([topic, parts]) => (
+                  <div key={topic} className="assignment">
+                    <span className="mono muted">{topic}</span>
+                    {Object.entries(parts).map(([p, owner]) => (
+                      <span key={p} className="chip">
+                        {p} → {owner}
+                      </span>
+                    ))}
+                  </div>
+                ))}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {c.consumerGroups.map((g) => (
-              <tr key={g.group}>
-                <td className="mono">{g.group}</td>
-                <td className="chips">
-                  {g.members.map((m) => (
-                    <span key={m.id} className="chip">
-                      {m.id}
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  {Object.entries(g.owners).map(([topic, parts]) => (
-                    <div key={topic} className="assignment">
-                      <span className="mono muted">{topic}</span>
-                      {Object.entries(parts).map(([p, owner]) => (
-                        <span key={p} className="chip">
-                          {p} → {owner}
-                        </span>
-                      ))}
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </Card>
   );

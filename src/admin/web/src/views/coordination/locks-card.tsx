@@ -2,6 +2,7 @@ import { Lock } from 'lucide-react';
 import type { ContenderJson, CoordinationJson } from '../../api/types';
 import { Badge } from '../../components/badge';
 import { Card } from '../../components/card';
+import { Table } from '../../components/table';
 import { formatAgo, shortSession } from '../../lib/format';
 
 /** Mutexes, read-write locks and semaphores: who holds each and how many wait. */
@@ -31,40 +32,30 @@ export function LocksCard({ c }: { c: CoordinationJson }) {
       {rows.length === 0 ? (
         <p className="muted pad">No locks.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Lock</th>
-              <th>Kind</th>
-              <th>Held by</th>
-              <th>Waiting</th>
+        <Table columns={['Lock', 'Kind', 'Held by', 'Waiting']}>
+          {rows.map((r) => (
+            <tr key={`${r.kind}:${r.name}`} data-testid="lock-row" data-lock={r.name}>
+              <td className="mono">{r.name}</td>
+              <td>
+                <Badge>{r.kind}</Badge>
+              </td>
+              <td>
+                {r.holders.length === 0 ? (
+                  <Badge tone="green">free</Badge>
+                ) : (
+                  r.holders.map((h) => <Holder key={h.node} who={h} />)
+                )}
+              </td>
+              <td>
+                {r.waiters.length === 0 ? (
+                  <span className="muted">–</span>
+                ) : (
+                  <Badge tone="amber">{r.waiters.length} waiting</Badge>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.kind}:${r.name}`} data-testid="lock-row" data-lock={r.name}>
-                <td className="mono">{r.name}</td>
-                <td>
-                  <Badge>{r.kind}</Badge>
-                </td>
-                <td>
-                  {r.holders.length === 0 ? (
-                    <Badge tone="green">free</Badge>
-                  ) : (
-                    r.holders.map((h) => <Holder key={h.node} who={h} />)
-                  )}
-                </td>
-                <td>
-                  {r.waiters.length === 0 ? (
-                    <span className="muted">–</span>
-                  ) : (
-                    <Badge tone="amber">{r.waiters.length} waiting</Badge>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       )}
     </Card>
   );

@@ -5,7 +5,9 @@ import { Badge, type Tone } from '../../components/badge';
 import { Card } from '../../components/card';
 import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
+import { Table } from '../../components/table';
 import { formatBytes, formatNumber, formatTime } from '../../lib/format';
+import { toggled } from '../../lib/toggled';
 import { useChangeStream } from './use-change-stream';
 
 const TYPES: ReadonlyArray<{ type: ChangeType; label: string; tone: Tone }> = [
@@ -26,13 +28,7 @@ export function EventsPage() {
   const [paused, setPaused] = useState(false);
   const { events, dropped } = useChangeStream(prefix, paused);
   const shown = events.filter((e) => types.has(e.type));
-  const toggle = (type: ChangeType) =>
-    setTypes((old) => {
-      const next = new Set(old);
-      if (next.has(type)) next.delete(type);
-      else next.add(type);
-      return next;
-    });
+  const toggle = (type: ChangeType) => setTypes((old) => toggled(old, type));
 
   return (
     <>
@@ -95,38 +91,29 @@ export function EventsPage() {
             title={paused ? 'Paused' : 'Waiting for changes…'}
           />
         ) : (
-          <table className="table" data-testid="events-table">
-            <thead>
-              <tr>
-                <th>Time</th>
-                <th>zxid</th>
-                <th>Change</th>
-                <th>Path</th>
-                <th>Version</th>
-                <th>Size</th>
+          <Table
+            columns={['Time', 'zxid', 'Change', 'Path', 'Version', 'Size']}
+            testId="events-table"
+          >
+            {shown.map((e) => (
+              <tr key={`${e.zxid}:${e.type}:${e.path}`} data-testid="event-row">
+                <td className="muted nowrap">
+                  {/* A node's mtime is when it was created or written; not when it went. */}
+                  {e.type === 'NodeCreated' || e.type === 'NodeDataChanged'
+                    ? formatTime(e.mtime)
+                    : '–'}
+                </td>
+                <td className="mono">{e.zxid}</td>
+                <td>
+                  <Badge tone={toneOf(e.type)}>{labelOf(e.type)}</Badge>
+                  {e.ephemeral && <Badge tone="amber">ephemeral</Badge>}
+                </td>
+                <td className="mono">{e.path}</td>
+                <td>{e.type === 'NodeDeleted' ? '–' : e.version}</td>
+                <td className="muted">{formatBytes(e.dataLength)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {shown.map((e) => (
-                <tr key={`${e.zxid}:${e.type}:${e.path}`} data-testid="event-row">
-                  <td className="muted nowrap">
-                    {/* A node's mtime is when it was created or written; not when it went. */}
-                    {e.type === 'NodeCreated' || e.type === 'NodeDataChanged'
-                      ? formatTime(e.mtime)
-                      : '–'}
-                  </td>
-                  <td className="mono">{e.zxid}</td>
-                  <td>
-                    <Badge tone={toneOf(e.type)}>{labelOf(e.type)}</Badge>
-                    {e.ephemeral && <Badge tone="amber">ephemeral</Badge>}
-                  </td>
-                  <td className="mono">{e.path}</td>
-                  <td>{e.type === 'NodeDeleted' ? '–' : e.version}</td>
-                  <td className="muted">{formatBytes(e.dataLength)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         )}
       </Card>
     </>

@@ -3,6 +3,7 @@ import { LogIn } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { adminApi } from '../../api/admin-api';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { Logo } from '../../layout/logo';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: string) => void }) {
@@ -29,17 +30,15 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: string) => void }
           </div>
         </div>
         {login.isError && <ErrorBanner error={login.error} />}
-        <label className="field">
-          <span>User</span>
+        <Field label="User">
           <input
             name="user"
             autoComplete="username"
             value={user}
             onChange={(e) => setUser(e.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>Password</span>
+        </Field>
+        <Field label="Password">
           <input
             name="password"
             type="password"
@@ -48,7 +47,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: string) => void }
             onChange={(e) => setPassword(e.target.value)}
             autoFocus
           />
-        </label>
+        </Field>
         <button type="submit" className="button primary wide" disabled={login.isPending}>
           <LogIn size={16} />
           {login.isPending ? 'Signing in…' : 'Sign in'}

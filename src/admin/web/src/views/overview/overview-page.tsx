@@ -101,7 +101,7 @@ export function OverviewPage() {
             unit="/s"
           />
         </Card>
-        <Card title="Commit latency" icon={<Timer size={16} />}>
+        <Card title="Commit latency (ms)" icon={<Timer size={16} />}>
           <MetricChart
             samples={samples}
             series={[{ key: 'commitLatencyMs', label: 'Mean commit', color: '#0ca678' }]}

@@ -1,5 +1,6 @@
 import type { ServiceInstance } from '../../api/types';
 import { Badge } from '../../components/badge';
+import { Table } from '../../components/table';
 import { formatAgo, shortSession } from '../../lib/format';
 
 const STATUS_TONES: Record<string, 'green' | 'amber' | 'red'> = {
@@ -12,48 +13,46 @@ const STATUS_TONES: Record<string, 'green' | 'amber' | 'red'> = {
 
 export function InstanceTable({ instances }: { instances: ServiceInstance[] }) {
   return (
-    <table className="table" data-testid="instance-table">
-      <thead>
-        <tr>
-          <th>Instance</th>
-          <th>Address</th>
-          <th>Protocol</th>
-          <th>Weight</th>
-          <th>Status</th>
-          <th>Metadata</th>
-          <th>Session</th>
-          <th>Registered</th>
+    <Table
+      columns={[
+        'Instance',
+        'Address',
+        'Protocol',
+        'Weight',
+        'Status',
+        'Metadata',
+        'Session',
+        'Registered',
+      ]}
+      testId="instance-table"
+    >
+      {instances.map((i) => (
+        <tr key={i.node} data-testid="instance-row" data-instance={i.id}>
+          <td className="mono">{i.id}</td>
+          <td className="mono">
+            {i.host}:{i.port}
+          </td>
+          <td>{i.protocol}</td>
+          <td>
+            <div className="weight">
+              <div className="weight-bar" style={{ width: `${Math.min(100, i.weight)}%` }} />
+              <span>{i.weight}</span>
+            </div>
+          </td>
+          <td>
+            <Badge tone={STATUS_TONES[i.status] ?? 'neutral'}>{i.status}</Badge>
+          </td>
+          <td className="chips">
+            {Object.entries(i.metadata).map(([k, v]) => (
+              <span key={k} className="chip">
+                {k}={v}
+              </span>
+            ))}
+          </td>
+          <td className="mono">{i.sessionId === '0' ? '–' : shortSession(i.sessionId)}</td>
+          <td className="muted">{formatAgo(i.registeredAt)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {instances.map((i) => (
-          <tr key={i.node} data-testid="instance-row" data-instance={i.id}>
-            <td className="mono">{i.id}</td>
-            <td className="mono">
-              {i.host}:{i.port}
-            </td>
-            <td>{i.protocol}</td>
-            <td>
-              <div className="weight">
-                <div className="weight-bar" style={{ width: `${Math.min(100, i.weight)}%` }} />
-                <span>{i.weight}</span>
-              </div>
-            </td>
-            <td>
-              <Badge tone={STATUS_TONES[i.status] ?? 'neutral'}>{i.status}</Badge>
-            </td>
-            <td className="chips">
-              {Object.entries(i.metadata).map(([k, v]) => (
-                <span key={k} className="chip">
-                  {k}={v}
-                </span>
-              ))}
-            </td>
-            <td className="mono">{i.sessionId === '0' ? '–' : shortSession(i.sessionId)}</td>
-            <td className="muted">{formatAgo(i.registeredAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }

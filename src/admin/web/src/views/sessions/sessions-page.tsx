@@ -10,7 +10,9 @@ import { ErrorBanner } from '../../components/error-banner';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
 import { StatCard } from '../../components/stat-card';
+import { Table } from '../../components/table';
 import { formatDuration } from '../../lib/format';
+import { toggled } from '../../lib/toggled';
 import { CloseSessionDialog } from './close-session-dialog';
 import { PathList } from './path-list';
 
@@ -25,13 +27,7 @@ export function SessionsPage() {
   const [closing, setClosing] = useState<SessionRow | undefined>();
   const list = sessions.data ?? [];
   const byTransport = (t: string) => list.filter((s) => s.transport === t).length;
-  const toggle = (id: string) =>
-    setOpen((old) => {
-      const next = new Set(old);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: string) => setOpen((old) => toggled(old, id));
 
   return (
     <>
@@ -54,78 +50,76 @@ export function SessionsPage() {
             Sessions appear here as clients connect.
           </EmptyState>
         ) : (
-          <table className="table" data-testid="sessions-table">
-            <thead>
-              <tr>
-                <th />
-                <th>Session</th>
-                <th>Transport</th>
-                <th>Address</th>
-                <th>Timeout</th>
-                <th>Expires</th>
-                <th>Ephemerals</th>
-                <th>Watches</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <Fragment key={s.sessionId}>
-                  <tr data-testid="session-row" data-session={s.sessionId}>
-                    <td>
-                      <button
-                        type="button"
-                        className="icon-button"
-                        aria-label="Details"
-                        onClick={() => toggle(s.sessionId)}
-                      >
-                        {open.has(s.sessionId) ? (
-                          <ChevronDown size={16} />
-                        ) : (
-                          <ChevronRight size={16} />
-                        )}
-                      </button>
-                    </td>
-                    <td className="mono">{s.hex}</td>
-                    <td>
-                      <TransportBadge transport={s.transport} />
-                    </td>
-                    <td className="mono">{s.remoteAddress || '–'}</td>
-                    <td>{formatDuration(s.timeoutMs)}</td>
-                    <td>
-                      {s.expiresInMs === null ? (
-                        <Badge tone="green">connected</Badge>
+          <Table
+            columns={[
+              '',
+              'Session',
+              'Transport',
+              'Address',
+              'Timeout',
+              'Expires',
+              'Ephemerals',
+              'Watches',
+              '',
+            ]}
+            testId="sessions-table"
+          >
+            {list.map((s) => (
+              <Fragment key={s.sessionId}>
+                <tr data-testid="session-row" data-session={s.sessionId}>
+                  <td>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label="Details"
+                      onClick={() => toggle(s.sessionId)}
+                    >
+                      {open.has(s.sessionId) ? (
+                        <ChevronDown size={16} />
                       ) : (
-                        `in ${formatDuration(s.expiresInMs)}`
+                        <ChevronRight size={16} />
                       )}
-                    </td>
-                    <td>{s.ephemerals.length}</td>
-                    <td>{s.watches.length}</td>
-                    <td className="right">
-                      <button
-                        type="button"
-                        className="button small danger-outline"
-                        onClick={() => setClosing(s)}
-                      >
-                        <Power size={14} /> Close
-                      </button>
+                    </button>
+                  </td>
+                  <td className="mono">{s.hex}</td>
+                  <td>
+                    <TransportBadge transport={s.transport} />
+                  </td>
+                  <td className="mono">{s.remoteAddress || '–'}</td>
+                  <td>{formatDuration(s.timeoutMs)}</td>
+                  <td>
+                    {s.expiresInMs === null ? (
+                      <Badge tone="green">connected</Badge>
+                    ) : (
+                      `in ${formatDuration(s.expiresInMs)}`
+                    )}
+                  </td>
+                  <td>{s.ephemerals.length}</td>
+                  <td>{s.watches.length}</td>
+                  <td className="right">
+                    <button
+                      type="button"
+                      className="button small danger-outline"
+                      onClick={() => setClosing(s)}
+                    >
+                      <Power size={14} /> Close
+                    </button>
+                  </td>
+                </tr>
+                {open.has(s.sessionId) && (
+                  <tr className="detail-row">
+                    <td />
+                    <td colSpan={8}>
+                      <div className="two-columns tight">
+                        <PathList title="Ephemeral nodes" paths={s.ephemerals} />
+                        <PathList title="Watched paths" paths={s.watches} />
+                      </div>
                     </td>
                   </tr>
-                  {open.has(s.sessionId) && (
-                    <tr className="detail-row">
-                      <td />
-                      <td colSpan={8}>
-                        <div className="two-columns tight">
-                          <PathList title="Ephemeral nodes" paths={s.ephemerals} />
-                          <PathList title="Watched paths" paths={s.watches} />
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
+                )}
+              </Fragment>
+            ))}
+          </Table>
         )}
       </Card>
       {closing && <CloseSessionDialog session={closing} onClose={() => setClosing(undefined)} />}

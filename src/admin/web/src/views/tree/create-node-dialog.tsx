@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { adminApi } from '../../api/admin-api';
-import type { CreateMode } from '../../api/types';
+import type { DashboardCreateMode } from '../../api/types';
 import { ErrorBanner } from '../../components/error-banner';
+import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { childPath } from './tree-paths';
 
-const MODES: ReadonlyArray<{ value: CreateMode; label: string }> = [
+const MODES: ReadonlyArray<{ value: DashboardCreateMode; label: string }> = [
   { value: 'persistent', label: 'Persistent' },
   { value: 'persistent-sequential', label: 'Persistent sequential' },
   { value: 'container', label: 'Container' },
@@ -25,7 +26,7 @@ export function CreateNodeDialog({
   const client = useQueryClient();
   const [name, setName] = useState('');
   const [data, setData] = useState('');
-  const [mode, setMode] = useState<CreateMode>('persistent');
+  const [mode, setMode] = useState<DashboardCreateMode>('persistent');
   const [ttlMs, setTtlMs] = useState(60_000);
   const create = useMutation({
     mutationFn: () =>
@@ -50,12 +51,10 @@ export function CreateNodeDialog({
     <Modal title="New znode" onClose={onClose} testId="create-dialog">
       <form className="form" onSubmit={submit}>
         {create.isError && <ErrorBanner error={create.error} />}
-        <label className="field">
-          <span>Parent</span>
+        <Field label="Parent">
           <input value={parent} readOnly className="mono" />
-        </label>
-        <label className="field">
-          <span>Name</span>
+        </Field>
+        <Field label="Name">
           <input
             name="name"
             value={name}
@@ -64,32 +63,29 @@ export function CreateNodeDialog({
             autoFocus
             required
           />
-        </label>
+        </Field>
         <div className="field-row">
-          <label className="field">
-            <span>Mode</span>
-            <select value={mode} onChange={(e) => setMode(e.target.value as CreateMode)}>
+          <Field label="Mode">
+            <select value={mode} onChange={(e) => setMode(e.target.value as DashboardCreateMode)}>
               {MODES.map((m) => (
                 <option key={m.value} value={m.value}>
                   {m.label}
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           {mode === 'persistent-ttl' && (
-            <label className="field">
-              <span>TTL (ms)</span>
+            <Field label="TTL (ms)">
               <input
                 type="number"
                 min={1}
                 value={ttlMs}
                 onChange={(e) => setTtlMs(Number(e.target.value))}
               />
-            </label>
+            </Field>
           )}
         </div>
-        <label className="field">
-          <span>Data</span>
+        <Field label="Data">
           <textarea
             name="data"
             className="code-input"
@@ -98,7 +94,7 @@ export function CreateNodeDialog({
             onChange={(e) => setData(e.target.value)}
             placeholder='{"key": "value"}'
           />
-        </label>
+        </Field>
         <div className="modal-footer">
           <button type="button" className="button ghost" onClick={onClose}>
             Cancel

@@ -1,10 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import { adminApi } from '../../api/admin-api';
 import type { NodeJson } from '../../api/types';
-import { ErrorBanner } from '../../components/error-banner';
-import { Modal } from '../../components/modal';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatNumber } from '../../lib/format';
 import { parentOf } from './tree-paths';
 
@@ -21,40 +20,25 @@ export function DeleteNodeDialog({
   const client = useQueryClient();
   const hasChildren = node.stat.numChildren > 0;
   const [recursive, setRecursive] = useState(false);
-  const remove = useMutation({
-    mutationFn: () =>
-      adminApi.deleteNode(
-        node.path,
-        recursive ? { recursive: true } : { version: node.stat.version },
-      ),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['children', parentOf(node.path)] });
-      onDeleted();
-    },
-  });
 
   return (
-    <Modal
+    <ConfirmDialog
       title="Delete znode"
-      onClose={onClose}
       testId="delete-dialog"
-      footer={
-        <>
-          <button type="button" className="button ghost" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button danger"
-            disabled={remove.isPending || (hasChildren && !recursive)}
-            onClick={() => remove.mutate()}
-          >
-            Delete
-          </button>
-        </>
+      confirmLabel="Delete"
+      blocked={hasChildren && !recursive}
+      action={() =>
+        adminApi.deleteNode(
+          node.path,
+          recursive ? { recursive: true } : { version: node.stat.version },
+        )
       }
+      onDone={async () => {
+        await client.invalidateQueries({ queryKey: ['children', parentOf(node.path)] });
+        onDeleted();
+      }}
+      onClose={onClose}
     >
-      {remove.isError && <ErrorBanner error={remove.error} />}
       <p>
         Delete <code>{node.path}</code>? This cannot be undone.
       </p>
@@ -72,6 +56,6 @@ export function DeleteNodeDialog({
           </label>
         </div>
       )}
-    </Modal>
+    </ConfirmDialog>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { NodeJson } from '../../api/types';
 import { PageHeader } from '../../components/page-header';
+import { toggled } from '../../lib/toggled';
 import { CreateNodeDialog } from './create-node-dialog';
 import { DeleteNodeDialog } from './delete-node-dialog';
 import { NodePanel } from './node-panel';
@@ -27,13 +28,7 @@ export function TreePage() {
     setParams(path === '/' ? {} : { path });
     setExpanded((old) => new Set([...old, ...ancestorsOf(path)]));
   };
-  const toggle = (path: string) =>
-    setExpanded((old) => {
-      const next = new Set(old);
-      if (next.has(path)) next.delete(path);
-      else next.add(path);
-      return next;
-    });
+  const toggle = (path: string) => setExpanded((old) => toggled(old, path));
   const more = (parent: string) =>
     setPages((old) => new Map(old).set(parent, (old.get(parent) ?? 1) + 1));
 
