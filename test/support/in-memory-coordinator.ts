@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { Coordinator } from '../../src/core/coordinator';
+import { Coordinator, type CoordinatorDeps } from '../../src/core/coordinator';
 import type { ClientContext } from '../../src/core/coordinator-types';
 import { InMemoryTxnStore } from '../../src/core/in-memory-txn-store';
 import type { CoreLimits } from '../../src/core/limits';
 
 /** A coordinator for unit specs: an in-memory store, the real clock, and these limits. */
-export function inMemoryCoordinator(limits: CoreLimits): Promise<Coordinator> {
+export function inMemoryCoordinator(
+  limits: CoreLimits,
+  deps: Partial<CoordinatorDeps> = {},
+): Promise<Coordinator> {
   return Coordinator.open({
     store: new InMemoryTxnStore(),
     clock: { now: () => Date.now() },
@@ -13,6 +16,7 @@ export function inMemoryCoordinator(limits: CoreLimits): Promise<Coordinator> {
     scheduler: { defer: (fn) => setImmediate(fn) },
     elapsed: () => performance.now(),
     limits,
+    ...deps,
   });
 }
 

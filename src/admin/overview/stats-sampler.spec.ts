@@ -1,26 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { Coordinator } from '../../core/coordinator';
-import { InMemoryTxnStore } from '../../core/in-memory-txn-store';
+import { inMemoryCoordinator } from '../../../test/support/in-memory-coordinator';
 import { MetricsService } from '../../ops/metrics.service';
 import { StatsSampler } from './stats-sampler';
 
 describe('StatsSampler', () => {
   it('reads counts, request rate and commit latency from the metrics', async () => {
     const metrics = new MetricsService();
-    const zk = await Coordinator.open({
-      store: new InMemoryTxnStore(),
-      clock: { now: () => Date.now() },
-      entropy: { randomBytes },
-      scheduler: { defer: (fn) => setImmediate(fn) },
-      limits: {
+    const zk = await inMemoryCoordinator(
+      {
         maxDataBytes: 1024,
         minSessionTimeoutMs: 4000,
         maxSessionTimeoutMs: 40000,
         maxPendingWrites: 1000,
       },
-      elapsed: () => performance.now(),
-      observer: metrics,
-    });
+      { observer: metrics },
+    );
     metrics.bind(zk);
     const sampler = new StatsSampler(zk, metrics);
     await sampler.sample();

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { Coordinator } from '../../core/coordinator';
-import { InMemoryTxnStore } from '../../core/in-memory-txn-store';
+import { inMemoryCoordinator } from '../../../test/support/in-memory-coordinator';
 import type { WatchEvent, Watcher } from '../../core/watch-event';
 import { sessionRows } from './session-rows';
 
@@ -8,19 +6,15 @@ const now = 1_700_000_000_000;
 
 describe('sessionRows', () => {
   it('lists each session with its transport, ephemerals and watches', async () => {
-    const zk = await Coordinator.open({
-      store: new InMemoryTxnStore(),
-      clock: { now: () => now },
-      entropy: { randomBytes },
-      scheduler: { defer: (fn) => setImmediate(fn) },
-      limits: {
+    const zk = await inMemoryCoordinator(
+      {
         maxDataBytes: 1024,
         minSessionTimeoutMs: 4000,
         maxSessionTimeoutMs: 40000,
         maxPendingWrites: 1000,
       },
-      elapsed: () => performance.now(),
-    });
+      { clock: { now: () => now } },
+    );
     const s = await zk.openSession(10_000, { transport: 'socketio', remoteAddress: '10.0.0.9' });
     const ctx = { sessionId: s.sessionId, remoteAddress: '10.0.0.9' };
     await zk.create(ctx, '/worker', Buffer.alloc(0), { mode: 'ephemeral' });
