@@ -25,6 +25,7 @@ export const settingsSchema = z.object({
   ZOONEST_SESSION_CHECK_MS: int(10).default(500),
   ZOONEST_MAX_PENDING_WRITES: int(1).default(50_000),
   ZOONEST_MAX_MULTI_OPS: int(1).default(10_000),
+  ZOONEST_ZK_MAX_CONNECTIONS_PER_IP: int(0).default(60),
   ZOONEST_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -52,6 +53,8 @@ export interface Settings {
   sessionCheckMs: number;
   maxPendingWrites: number;
   maxMultiOps: number;
+  /** ZooKeeper's maxClientCnxns: wire-protocol connections one address may hold; 0, no limit. */
+  zkMaxConnectionsPerIp: number;
   logLevel: string;
   /** Who may log in to the dashboard. */
   adminUser: string;
@@ -94,6 +97,7 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     sessionCheckMs: s.ZOONEST_SESSION_CHECK_MS,
     maxPendingWrites: s.ZOONEST_MAX_PENDING_WRITES,
     maxMultiOps: s.ZOONEST_MAX_MULTI_OPS,
+    zkMaxConnectionsPerIp: s.ZOONEST_ZK_MAX_CONNECTIONS_PER_IP,
     logLevel: s.ZOONEST_LOG_LEVEL,
     adminUser: s.ZOONEST_ADMIN_USER,
     adminPasswordHash:

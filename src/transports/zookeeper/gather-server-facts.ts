@@ -56,7 +56,7 @@ export function gatherServerFacts(s: FactSources): ServerFacts {
       dataLogSize: dirSize,
       // Zoonest has no tick; ZooKeeper's default minimum timeout is two ticks.
       tickTime: Math.round(s.settings.minSessionTimeoutMs / 2),
-      maxClientCnxns: 0,
+      maxClientCnxns: s.settings.zkMaxConnectionsPerIp,
       minSessionTimeout: s.settings.minSessionTimeoutMs,
       maxSessionTimeout: s.settings.maxSessionTimeoutMs,
       clientPortListenBacklog: -1,

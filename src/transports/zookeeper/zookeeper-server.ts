@@ -14,6 +14,7 @@ import { SETTINGS } from '../../server/tokens';
 import { maxFrameBytesFor } from './frame-decoder';
 import { gatherServerFacts } from './gather-server-facts';
 import { WireStats } from './latency-stats';
+import { ConnectionCounts } from './connection-counts';
 import type { ServerFacts } from './server-facts';
 import { ZkConnection, type ConnectionHost } from './zk-connection';
 
@@ -28,6 +29,7 @@ export class ZookeeperServer implements ConnectionHost, OnApplicationBootstrap, 
   private readonly server: Server;
   private readonly connections = new Set<ZkConnection>();
   private readonly bySession = new Map<bigint, ZkConnection>();
+  private readonly perAddress = new ConnectionCounts();
   private readonly startedMs = Date.now();
   private stopListening: () => void = () => undefined;
 
@@ -97,6 +99,16 @@ export class ZookeeperServer implements ConnectionHost, OnApplicationBootstrap, 
   }
 
   private accept(socket: Socket): void {
+    const address = socket.remoteAddress ?? '';
+    const limit = this.settings.zkMaxConnectionsPerIp;
+    if (limit > 0 && this.perAddress.count(address) >= limit) {
+      // As ZooKeeper answers a client over maxClientCnxns: no reply, the connection closed.
+      this.log.warn(`refused a connection from ${address}: it holds ${limit} already`);
+      socket.destroy();
+      return;
+    }
+    this.perAddress.add(address);
+    socket.once('close', () => this.perAddress.remove(address));
     this.connections.add(new ZkConnection(socket, this));
   }
 }
