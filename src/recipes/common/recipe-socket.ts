@@ -15,6 +15,32 @@ export interface SocketCall {
 
 export type RecipeHandler = (call: SocketCall, req: Fields) => Promise<unknown>;
 
+const calls = new WeakMap<Socket, SocketCall>();
+
+/**
+ * The caller every recipe's events on `socket` act as, made once per socket: its session is
+ * held, and one disconnect listener ends it for all the recipes together.
+ */
+function recipeCall(socket: Socket, sessions: SessionSignals): SocketCall | undefined {
+  const known = calls.get(socket);
+  if (known) return known;
+  const data = socket.data as Partial<ZkSocketData>;
+  if (!data.session) return undefined;
+  const ctx: ClientContext = {
+    sessionId: data.session.sessionId,
+    remoteAddress: socket.handshake.address,
+  };
+  const held = sessions.hold(ctx.sessionId);
+  const hangUp = new AbortController();
+  socket.once('disconnect', () => {
+    hangUp.abort();
+    held.release();
+  });
+  const call = { ctx, signal: AbortSignal.any([hangUp.signal, held.signal]) };
+  calls.set(socket, call);
+  return call;
+}
+
 /**
  * Binds a recipe's events on a `/zoonest` socket. Each is acknowledged as the namespace's own
  * operations are, `(error, result)`, and acts for the socket's session (so what it holds goes
@@ -27,26 +53,14 @@ export function bindRecipeEvents(
   handlers: Record<string, RecipeHandler>,
   log: Logger,
 ): void {
-  const data = socket.data as Partial<ZkSocketData>;
-  if (!data.session) return; // refused in the handshake
-  const ctx: ClientContext = {
-    sessionId: data.session.sessionId,
-    remoteAddress: socket.handshake.address,
-  };
-  const held = sessions.hold(ctx.sessionId);
-  const hangUp = new AbortController();
-  const signal = AbortSignal.any([hangUp.signal, held.signal]);
-  socket.once('disconnect', () => {
-    hangUp.abort();
-    held.release();
-  });
+  const call = recipeCall(socket, sessions);
+  if (!call) return; // refused in the handshake
   for (const [event, handler] of Object.entries(handlers)) {
     socket.on(event, (...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (typeof ack !== 'function') return; // nowhere to answer
       const reply = ack as (error: unknown, result?: unknown) => void;
-      (async () =>
-        handler({ ctx, signal }, bodyFields(args.length > 1 ? args[0] : undefined)))().then(
+      (async () => handler(call, bodyFields(args.length > 1 ? args[0] : undefined)))().then(
         (result) => reply(null, result),
         (err: unknown) => {
           if (!isZkError(err))
