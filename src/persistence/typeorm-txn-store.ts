@@ -35,6 +35,8 @@ export class TypeOrmTxnStore implements TxnStore {
   private readonly queue = new SerialQueue();
   /** On SQLite, commits run synchronously on the driver's connection. */
   private readonly sqlite?: SqliteStatements;
+  /** The one zoonest_state row, read by every commit. */
+  private readonly stateQuery: Statement;
 
   constructor(
     private readonly ds: DataSource,
@@ -46,6 +48,11 @@ export class TypeOrmTxnStore implements TxnStore {
     this.dialect = dialectOf(ds);
     this.entities = entitiesFor(this.dialect);
     if (this.dialect === 'sqlite') this.sqlite = new SqliteStatements(ds);
+    this.stateQuery = selectStatement(
+      ds,
+      this.entities.state,
+      (p) => `WHERE id = ${p(STATE_ROW_ID)}`,
+    );
   }
 
   load(): Promise<Snapshot> {
@@ -70,7 +77,7 @@ export class TypeOrmTxnStore implements TxnStore {
   private async commitOnSqlite(sqlite: SqliteStatements, batch: CommitBatch): Promise<void> {
     while (sqlite.busy) await new Promise((resolve) => setImmediate(resolve));
     sqlite.transaction((exec) => {
-      const [state] = rowsOf(this.ds, this.entities.state, exec.all(this.stateSelect()));
+      const [state] = rowsOf(this.ds, this.entities.state, exec.all(this.stateQuery));
       for (const statement of this.commitStatements(batch, requireState(state))) {
         exec.run(statement);
       }
@@ -153,12 +160,8 @@ export class TypeOrmTxnStore implements TxnStore {
     return rowsOf(this.ds, entity, await m.query<Array<Record<string, unknown>>>(sql, params));
   }
 
-  private stateSelect(): Statement {
-    return selectStatement(this.ds, this.entities.state, (p) => `WHERE id = ${p(STATE_ROW_ID)}`);
-  }
-
   private async state(m: EntityManager, forUpdate: boolean): Promise<ZoonestStateEntity> {
-    const { sql, params } = this.stateSelect();
+    const { sql, params } = this.stateQuery;
     // The row lock orders commits from every replica; SQLite has a single writer anyway.
     const lock = forUpdate && this.dialect === 'postgres' ? ' FOR UPDATE' : '';
     const raw = await m.query<Array<Record<string, unknown>>>(sql + lock, params);

@@ -5,7 +5,6 @@ export function Card({
   icon,
   actions,
   flush = false,
-  className = '',
   testId,
   children,
 }: {
@@ -14,12 +13,11 @@ export function Card({
   actions?: ReactNode;
   /** No inner padding: for tables and lists that reach the card's edges. */
   flush?: boolean;
-  className?: string;
   testId?: string;
   children: ReactNode;
 }) {
   return (
-    <section className={`card ${className}`} data-testid={testId}>
+    <section className="card" data-testid={testId}>
       {(title ?? actions) && (
         <div className="card-header">
           <h2 className="card-title">

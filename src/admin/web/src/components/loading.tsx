@@ -1,10 +1,10 @@
 import { LoaderCircle } from 'lucide-react';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading() {
   return (
     <div className="loading">
       <LoaderCircle size={18} className="spin" />
-      {label}
+      Loading…
     </div>
   );
 }

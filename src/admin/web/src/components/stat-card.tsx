@@ -14,7 +14,7 @@ export function StatCard({
   testId?: string;
 }) {
   return (
-    <div className="stat-card" data-testid={testId}>
+    <div className="card stat-card" data-testid={testId}>
       <div className="stat-icon">{icon}</div>
       <div>
         <div className="stat-label">{label}</div>

@@ -1,8 +1,7 @@
 import type { ChangeJson } from '../api/types';
+import { parentOf } from '../lib/znode-paths';
 
 export type QueryKey = readonly string[];
-
-const parentOf = (path: string) => path.slice(0, path.lastIndexOf('/')) || '/';
 
 /** Which cached answers a batch of changes makes stale. */
 export function staleQueries(events: readonly ChangeJson[]): QueryKey[] {

@@ -10,6 +10,7 @@ import {
   Settings2,
   Timer,
   Users,
+  type LucideIcon,
 } from 'lucide-react';
 import { adminApi } from '../../api/admin-api';
 import { Card } from '../../components/card';
@@ -17,8 +18,49 @@ import { ErrorBanner } from '../../components/error-banner';
 import { PageHeader } from '../../components/page-header';
 import { StatCard } from '../../components/stat-card';
 import { counted, formatDateTime, formatDuration, formatNumber } from '../../lib/format';
-import { MetricChart } from './metric-chart';
+import { MetricChart, type Series } from './metric-chart';
 import { useStatsHistory } from './use-stats-history';
+
+const CHARTS: ReadonlyArray<{
+  title: string;
+  icon: LucideIcon;
+  testId?: string;
+  series: readonly Series[];
+  unit?: string;
+}> = [
+  {
+    title: 'Znodes',
+    icon: FileStack,
+    testId: 'chart-znodes',
+    series: [
+      { key: 'znodes', label: 'Znodes', color: '#4263eb' },
+      { key: 'ephemerals', label: 'Ephemeral', color: '#12b886' },
+    ],
+  },
+  {
+    title: 'Sessions and watches',
+    icon: Users,
+    series: [
+      { key: 'sessions', label: 'Sessions', color: '#7048e8' },
+      { key: 'watches', label: 'Watches', color: '#f59f00' },
+    ],
+  },
+  {
+    title: 'Requests per second',
+    icon: Gauge,
+    series: [
+      { key: 'requestsPerSec', label: 'Requests', color: '#1c7ed6' },
+      { key: 'commitsPerSec', label: 'Commits', color: '#e64980' },
+    ],
+    unit: '/s',
+  },
+  {
+    title: 'Commit latency (ms)',
+    icon: Timer,
+    series: [{ key: 'commitLatencyMs', label: 'Mean commit', color: '#0ca678' }],
+    unit: ' ms',
+  },
+];
 
 export function OverviewPage() {
   const overview = useQuery({
@@ -73,41 +115,11 @@ export function OverviewPage() {
       </div>
 
       <div className="chart-grid">
-        <Card title="Znodes" icon={<FileStack size={16} />} testId="chart-znodes">
-          <MetricChart
-            samples={samples}
-            series={[
-              { key: 'znodes', label: 'Znodes', color: '#4263eb' },
-              { key: 'ephemerals', label: 'Ephemeral', color: '#12b886' },
-            ]}
-          />
-        </Card>
-        <Card title="Sessions and watches" icon={<Users size={16} />}>
-          <MetricChart
-            samples={samples}
-            series={[
-              { key: 'sessions', label: 'Sessions', color: '#7048e8' },
-              { key: 'watches', label: 'Watches', color: '#f59f00' },
-            ]}
-          />
-        </Card>
-        <Card title="Requests per second" icon={<Gauge size={16} />}>
-          <MetricChart
-            samples={samples}
-            series={[
-              { key: 'requestsPerSec', label: 'Requests', color: '#1c7ed6' },
-              { key: 'commitsPerSec', label: 'Commits', color: '#e64980' },
-            ]}
-            unit="/s"
-          />
-        </Card>
-        <Card title="Commit latency (ms)" icon={<Timer size={16} />}>
-          <MetricChart
-            samples={samples}
-            series={[{ key: 'commitLatencyMs', label: 'Mean commit', color: '#0ca678' }]}
-            unit=" ms"
-          />
-        </Card>
+        {CHARTS.map((c) => (
+          <Card key={c.title} title={c.title} icon={<c.icon size={16} />} testId={c.testId}>
+            <MetricChart samples={samples} series={c.series} unit={c.unit} />
+          </Card>
+        ))}
       </div>
 
       <div className="overview-details">

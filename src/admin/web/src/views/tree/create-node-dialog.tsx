@@ -5,7 +5,7 @@ import type { DashboardCreateMode } from '../../api/types';
 import { ErrorBanner } from '../../components/error-banner';
 import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
-import { childPath } from './tree-paths';
+import { childPath } from '../../lib/znode-paths';
 
 const MODES: ReadonlyArray<{ value: DashboardCreateMode; label: string }> = [
   { value: 'persistent', label: 'Persistent' },

@@ -5,7 +5,7 @@ import { adminApi } from '../../api/admin-api';
 import type { NodeJson } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { formatNumber } from '../../lib/format';
-import { parentOf } from './tree-paths';
+import { parentOf } from '../../lib/znode-paths';
 
 /** Deleting a node with children needs an explicit "everything below too". */
 export function DeleteNodeDialog({

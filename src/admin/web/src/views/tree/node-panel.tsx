@@ -21,7 +21,7 @@ import { formatBytes } from '../../lib/format';
 import { AclTable } from './acl-table';
 import { NodeEditor } from './node-editor';
 import { StatTable } from './stat-table';
-import { ancestorsOf, nameOf } from './tree-paths';
+import { ancestorsOf, nameOf } from '../../lib/znode-paths';
 
 const VIEW_LABELS: Record<DataView, string> = {
   json: 'JSON',
@@ -66,7 +66,7 @@ export function NodePanel({
 
   return (
     <div className="node-panel" data-testid="node-panel">
-      <div className="node-header">
+      <div className="card node-header">
         <div>
           <nav className="breadcrumb" aria-label="Path">
             {[...ancestorsOf(path), path].map((p) => (

@@ -9,7 +9,7 @@ import { DeleteNodeDialog } from './delete-node-dialog';
 import { NodePanel } from './node-panel';
 import { PathSearch } from './path-search';
 import { TreeNavigator } from './tree-navigator';
-import { ancestorsOf, parentOf } from './tree-paths';
+import { ancestorsOf, parentOf } from '../../lib/znode-paths';
 import { useTreeRows } from './use-tree-rows';
 
 /** Browse the znode tree lazily, one node's children at a time; the selected node is in the URL. */
@@ -68,7 +68,6 @@ export function TreePage() {
           onClose={() => setCreatingUnder(undefined)}
           onCreated={(path) => {
             setCreatingUnder(undefined);
-            setExpanded((old) => new Set([...old, parentOf(path)]));
             select(path);
           }}
         />

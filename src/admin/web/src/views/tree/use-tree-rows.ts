@@ -1,9 +1,9 @@
 import { useQueries } from '@tanstack/react-query';
 import { adminApi } from '../../api/admin-api';
 import type { ChildJson, ChildPage } from '../../api/types';
-import { ancestorsOf } from './tree-paths';
+import { ancestorsOf } from '../../lib/znode-paths';
 
-export const PAGE_SIZE = 200;
+const PAGE_SIZE = 200;
 
 export type TreeRow =
   | { kind: 'node'; node: ChildJson; depth: number; expanded: boolean }

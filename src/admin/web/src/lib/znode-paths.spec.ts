@@ -1,4 +1,4 @@
-import { ancestorsOf, childPath, nameOf, parentOf } from './tree-paths';
+import { ancestorsOf, childPath, nameOf, parentOf } from './znode-paths';
 
 describe('tree paths', () => {
   it('splits and joins znode paths', () => {

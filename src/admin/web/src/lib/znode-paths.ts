@@ -1,4 +1,4 @@
-/** Path arithmetic of the tree view. */
+/** Znode path arithmetic. */
 
 export function parentOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/')) || '/';
