@@ -5,12 +5,7 @@ import {
   type MiddlewareConsumer,
   type NestModule,
 } from '@nestjs/common';
-import { ConfigCenterModule } from '../recipes/config/config-center.module';
-import { ElectionModule } from '../recipes/election/election.module';
-import { LoadBalancerModule } from '../recipes/load-balancer/load-balancer.module';
-import { LockModule } from '../recipes/lock/lock.module';
-import { QueueModule } from '../recipes/queue/queue.module';
-import { RegistryModule } from '../recipes/registry/registry.module';
+import { RecipesModule } from '../recipes/recipes.module';
 import type { Settings } from '../server/settings';
 import { SETTINGS } from '../server/tokens';
 import { AuditController } from './audit/audit.controller';
@@ -37,14 +32,7 @@ const LOGIN_TTL_MS = 12 * 60 * 60 * 1000;
 
 /** The dashboard: the single-page app at `/`, its admin API and its live feed, behind a login. */
 @Module({
-  imports: [
-    RegistryModule,
-    ConfigCenterModule,
-    LoadBalancerModule,
-    ElectionModule,
-    LockModule,
-    QueueModule,
-  ],
+  imports: [RecipesModule],
   providers: [
     {
       provide: AdminCredentials,

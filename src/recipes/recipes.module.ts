@@ -7,16 +7,19 @@ import { LockModule } from './lock/lock.module';
 import { QueueModule } from './queue/queue.module';
 import { RegistryModule } from './registry/registry.module';
 
-/** Every recipe: registry, config center, load balancer, election, locks, barriers and queue. */
-@Module({
-  imports: [
-    RegistryModule,
-    ConfigCenterModule,
-    LoadBalancerModule,
-    ElectionModule,
-    LockModule,
-    BarrierModule,
-    QueueModule,
-  ],
-})
+const RECIPES = [
+  RegistryModule,
+  ConfigCenterModule,
+  LoadBalancerModule,
+  ElectionModule,
+  LockModule,
+  BarrierModule,
+  QueueModule,
+];
+
+/**
+ * Every recipe: registry, config center, load balancer, election, locks, barriers and queue; their
+ * services are exported for the dashboard.
+ */
+@Module({ imports: RECIPES, exports: RECIPES })
 export class RecipesModule {}

@@ -4,6 +4,14 @@ import type { ClientContext } from '../../src/core/coordinator-types';
 import { InMemoryTxnStore } from '../../src/core/in-memory-txn-store';
 import type { CoreLimits } from '../../src/core/limits';
 
+/** Limits for specs that test no limit. */
+export const SPEC_LIMITS: CoreLimits = {
+  maxDataBytes: 1024,
+  minSessionTimeoutMs: 4000,
+  maxSessionTimeoutMs: 40000,
+  maxPendingWrites: 1000,
+};
+
 /** A coordinator for unit specs: an in-memory store, the real clock, and these limits. */
 export function inMemoryCoordinator(
   limits: CoreLimits,

@@ -43,19 +43,17 @@ export class AuditService {
     outcome: string,
     detail: AuditDetail = {},
   ): Promise<AuditEntryJson> {
-    const row = this.repo.create({
+    const row = {
       at: Date.now(),
       actor: actor.user.slice(0, 64),
       remoteAddress: actor.remoteAddress.slice(0, 64),
       action,
       target,
       outcome,
-      detail: JSON.stringify(detail),
-    });
+    };
     // A single INSERT, no transaction: on SQLite every query shares the store's one connection.
-    const { identifiers } = await this.repo.insert(row);
-    const saved = { ...row, id: Number(identifiers[0]?.id) };
-    const entry = toJson(saved);
+    const { identifiers } = await this.repo.insert({ ...row, detail: JSON.stringify(detail) });
+    const entry: AuditEntryJson = { id: Number(identifiers[0]?.id), ...row, detail };
     for (const listener of this.listeners) listener(entry);
     return entry;
   }

@@ -3,27 +3,18 @@ import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { Coordinator } from '../../core/coordinator';
 import { ZkError } from '../../core/zk-error';
 import { CONFIG_ROOT } from '../../recipes/common/recipe-paths';
+import { bodyFields, requiredString } from '../../recipes/common/recipe-fields';
 import { childrenOrEmpty } from '../../recipes/common/znode-ops';
 import { ConfigCenterService } from '../../recipes/config/config-center.service';
 import type { ConfigEntry, ConfigKey, HistoryEntry } from '../../recipes/config/config-entry';
-import {
-  CONFIG_FORMATS,
-  formatProblem,
-  isConfigFormat,
-  type ConfigFormat,
-} from '../../recipes/config/config-format';
+import { formatProblem } from '../../recipes/config/config-format';
+import { formatOf, publishOf } from '../../recipes/config/config-json';
 import { adminContext } from '../admin-context';
 import type { HistoryMeta, NamespaceJson } from '../admin-api-types';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
-import { optionalInt, requiredString } from '../query-fields';
-
-function formatOf(value: unknown): ConfigFormat {
-  if (!isConfigFormat(value))
-    throw ZkError.badArguments(`format must be one of ${CONFIG_FORMATS.join(', ')}`);
-  return value;
-}
+import { optionalInt } from '../query-fields';
 
 /** The config view: browse, edit and publish (validated, by version), history, diff, rollback. */
 @ApiTags('admin')
@@ -58,8 +49,9 @@ export class ConfigViewController {
   }
 
   @Post('validate')
-  validate(@Body() body: { format?: unknown; content?: unknown } = {}): { problem: string | null } {
-    const problem = formatProblem(formatOf(body.format), requiredString(body.content, 'content'));
+  validate(@Body() body: unknown): { problem: string | null } {
+    const fields = bodyFields(body);
+    const problem = formatProblem(formatOf(fields), requiredString(fields, 'content'));
     return { problem: problem ?? null };
   }
 
@@ -99,17 +91,15 @@ export class ConfigViewController {
   publish(
     @CurrentActor() actor: Actor,
     @Param() k: ConfigKey,
-    @Body() body: { content?: unknown; format?: unknown; expectedVersion?: unknown } = {},
+    @Body() body: unknown,
   ): Promise<ConfigEntry> {
-    const content = requiredString(body.content, 'content');
-    const format = formatOf(body.format);
-    const expectedVersion = optionalInt(body.expectedVersion, 'expectedVersion');
+    const publish = publishOf(bodyFields(body));
     return this.audit.track(
       actor,
       'publishConfig',
       keyName(k),
-      { format, expectedVersion: expectedVersion ?? -1 },
-      () => this.config.publish(adminContext(actor), k, { content, format, expectedVersion }),
+      { format: publish.format, expectedVersion: publish.expectedVersion ?? -1 },
+      () => this.config.publish(adminContext(actor), k, publish),
       (e) => ({ version: e.version }),
     );
   }

@@ -3,7 +3,6 @@ import { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
-import { isZkError } from '../../core/zk-error';
 import {
   CONSUMERS_ROOT,
   ELECTIONS_ROOT,
@@ -12,14 +11,13 @@ import {
   RW_LOCKS_ROOT,
   SEMAPHORES_ROOT,
 } from '../../recipes/common/recipe-paths';
-import { childrenOrEmpty, readMany } from '../../recipes/common/znode-ops';
+import { childrenOrEmpty, hasCode, readMany } from '../../recipes/common/znode-ops';
 import { ElectionService } from '../../recipes/election/election.service';
 import { ConsumerGroupService } from '../../recipes/load-balancer/consumer-group.service';
 import { LockService } from '../../recipes/lock/lock.service';
 import { RwLockService } from '../../recipes/lock/rw-lock.service';
 import { SemaphoreService } from '../../recipes/lock/semaphore.service';
-import { decodeItems } from '../../recipes/queue/curator-item-codec';
-import { itemOrder } from '../../recipes/queue/queue-item';
+import { itemOrder, itemsOf } from '../../recipes/queue/queue-item';
 import { QueueService } from '../../recipes/queue/queue.service';
 import type { CoordinationJson, QueueJson } from '../admin-api-types';
 import { dataPreview } from './data-preview';
@@ -68,7 +66,7 @@ export class CoordinationOverview {
     const head = ids.flatMap((id) => {
       const node = nodes.get(childPath(itemsDir, id));
       if (!node) return [];
-      const first = (decodeItems(node.data) ?? [node.data])[0] ?? Buffer.alloc(0);
+      const first = itemsOf(node.data)[0] ?? Buffer.alloc(0);
       return [{ id, preview: dataPreview(first), pendingAck: held.has(id) }];
     });
     return { ...stats, head };
@@ -86,7 +84,7 @@ export class CoordinationOverview {
         try {
           return [await describe(name)];
         } catch (err) {
-          if (isZkError(err) && [ZkCode.NoNode, ZkCode.BadArguments].includes(err.code)) return [];
+          if (hasCode(err, ZkCode.NoNode, ZkCode.BadArguments)) return [];
           throw err;
         }
       }),

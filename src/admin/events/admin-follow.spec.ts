@@ -1,18 +1,12 @@
 import type { ChangeEvent } from '../../core/watch-event';
-import { inMemoryCoordinator } from '../../../test/support/in-memory-coordinator';
+import { inMemoryCoordinator, SPEC_LIMITS } from '../../../test/support/in-memory-coordinator';
 import { followChanges } from './admin-follow';
 
 const ctx = { sessionId: 0n, remoteAddress: '127.0.0.1' };
-const LIMITS = {
-  maxDataBytes: 1024,
-  minSessionTimeoutMs: 4000,
-  maxSessionTimeoutMs: 40000,
-  maxPendingWrites: 1000,
-};
 
 describe('followChanges', () => {
   it('replays the last transactions under the prefix, then follows live', async () => {
-    const zk = await inMemoryCoordinator(LIMITS);
+    const zk = await inMemoryCoordinator(SPEC_LIMITS);
     for (const p of ['/a', '/b', '/a/1', '/a/2']) await zk.create(ctx, p, Buffer.alloc(0));
     const seen: ChangeEvent[] = [];
     const sub = await followChanges(zk, ctx, '/a', { history: 2 }, (e) => seen.push(e));
@@ -26,7 +20,7 @@ describe('followChanges', () => {
   });
 
   it('resumes after the zxid a client saw', async () => {
-    const zk = await inMemoryCoordinator(LIMITS);
+    const zk = await inMemoryCoordinator(SPEC_LIMITS);
     await zk.create(ctx, '/a', Buffer.alloc(0));
     const seenUpTo = zk.lastZxid;
     await zk.create(ctx, '/a/1', Buffer.alloc(0));

@@ -20,7 +20,7 @@ import { optionalInt, requiredString } from '../query-fields';
 import { followChanges } from './admin-follow';
 import { ChangeBatcher } from './change-batcher';
 
-export const ADMIN_NAMESPACE = '/admin';
+const ADMIN_NAMESPACE = '/admin';
 const BATCH_MS = 100;
 const MAX_HISTORY = 1000;
 const MAX_FOLLOWS = 8;

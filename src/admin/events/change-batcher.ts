@@ -8,7 +8,7 @@ export const MAX_BATCH = 1000;
  * a write storm must not flood a dashboard that only needs to know what to reload.
  */
 export class ChangeBatcher {
-  private pending: ChangeJson[] = [];
+  private pending: ChangeEvent[] = [];
   private dropped = 0;
   private timer: NodeJS.Timeout | undefined;
 
@@ -18,19 +18,9 @@ export class ChangeBatcher {
   ) {}
 
   push(event: ChangeEvent): void {
-    this.pending.push({
-      type: event.type,
-      path: event.path,
-      zxid: event.zxid,
-      mtime: event.stat.mtime,
-      version: event.stat.version,
-      dataLength: event.stat.dataLength,
-      ephemeral: event.stat.ephemeralOwner !== 0n,
-    });
-    if (this.pending.length > MAX_BATCH) {
-      this.dropped += this.pending.length - MAX_BATCH;
-      this.pending = this.pending.slice(-MAX_BATCH);
-    }
+    this.pending.push(event);
+    // Trimmed once per MAX_BATCH events, not on each one, so a storm costs no copy per commit.
+    if (this.pending.length >= 2 * MAX_BATCH) this.keepNewest();
     this.timer ??= setTimeout(() => this.emit(), this.intervalMs);
   }
 
@@ -40,11 +30,31 @@ export class ChangeBatcher {
     this.pending = [];
   }
 
+  private keepNewest(): void {
+    const over = this.pending.length - MAX_BATCH;
+    if (over <= 0) return;
+    this.dropped += over;
+    this.pending = this.pending.slice(over);
+  }
+
   private emit(): void {
     this.timer = undefined;
-    const batch = { events: this.pending, dropped: this.dropped };
+    this.keepNewest();
+    const batch = { events: this.pending.map(changeJson), dropped: this.dropped };
     this.pending = [];
     this.dropped = 0;
     if (batch.events.length > 0) this.flush(batch);
   }
+}
+
+function changeJson(event: ChangeEvent): ChangeJson {
+  return {
+    type: event.type,
+    path: event.path,
+    zxid: event.zxid,
+    mtime: event.stat.mtime,
+    version: event.stat.version,
+    dataLength: event.stat.dataLength,
+    ephemeral: event.stat.ephemeralOwner !== 0n,
+  };
 }

@@ -4,8 +4,8 @@ import { Coordinator } from '../../core/coordinator';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
 import {
-  SERVER_VERSION,
   ZOOKEEPER_COMPAT_VERSION,
+  ZOONEST_VERSION,
 } from '../../transports/zookeeper/server-version';
 import type { OverviewJson, StatsSample } from '../admin-api-types';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
@@ -30,7 +30,7 @@ export class OverviewController {
   @Get('overview')
   overview(): OverviewJson {
     return {
-      version: SERVER_VERSION.slice(`${ZOOKEEPER_COMPAT_VERSION}-zoonest-`.length),
+      version: ZOONEST_VERSION,
       zookeeperVersion: ZOOKEEPER_COMPAT_VERSION,
       nodeVersion: process.version,
       database: this.settings.dbUrl ? 'postgresql' : 'sqlite',

@@ -1,19 +1,11 @@
-import { inMemoryCoordinator } from '../../../test/support/in-memory-coordinator';
+import { inMemoryCoordinator, SPEC_LIMITS } from '../../../test/support/in-memory-coordinator';
 import { MetricsService } from '../../ops/metrics.service';
 import { StatsSampler } from './stats-sampler';
 
 describe('StatsSampler', () => {
   it('reads counts, request rate and commit latency from the metrics', async () => {
     const metrics = new MetricsService();
-    const zk = await inMemoryCoordinator(
-      {
-        maxDataBytes: 1024,
-        minSessionTimeoutMs: 4000,
-        maxSessionTimeoutMs: 40000,
-        maxPendingWrites: 1000,
-      },
-      { observer: metrics },
-    );
+    const zk = await inMemoryCoordinator(SPEC_LIMITS, { observer: metrics });
     metrics.bind(zk);
     const sampler = new StatsSampler(zk, metrics);
     await sampler.sample();

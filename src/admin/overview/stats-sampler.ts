@@ -44,6 +44,8 @@ export class StatsSampler implements OnModuleInit, OnModuleDestroy {
   private async read(): Promise<StatsReading> {
     const { registry } = this.metrics;
     const counts = this.zk.counts;
+    const requests = await totals(registry, 'zoonest_requests_total');
+    const commits = await totals(registry, 'zoonest_commit_seconds');
     return {
       at: Date.now(),
       znodes: counts.nodes,
@@ -51,23 +53,21 @@ export class StatsSampler implements OnModuleInit, OnModuleDestroy {
       watches: counts.watches,
       ephemerals: counts.ephemerals,
       lastZxid: this.zk.lastZxid,
-      requestsTotal: await total(registry, 'zoonest_requests_total'),
-      commitsTotal: await total(registry, 'zoonest_commit_seconds', 'zoonest_commit_seconds_count'),
-      commitSecondsTotal: await total(
-        registry,
-        'zoonest_commit_seconds',
-        'zoonest_commit_seconds_sum',
-      ),
+      requestsTotal: requests.get('zoonest_requests_total') ?? 0,
+      commitsTotal: commits.get('zoonest_commit_seconds_count') ?? 0,
+      commitSecondsTotal: commits.get('zoonest_commit_seconds_sum') ?? 0,
     };
   }
 }
 
-/** A metric's values added up over its labels (only `series` of a histogram's, when given). */
-async function total(registry: Registry, metric: string, series?: string): Promise<number> {
+/** A metric's values added up over its labels, per series (a histogram's _count, _sum...). */
+async function totals(registry: Registry, metric: string): Promise<Map<string, number>> {
+  const sums = new Map<string, number>();
   const found = registry.getSingleMetric(metric);
-  if (!found) return 0;
-  const { values } = await found.get();
-  return values
-    .filter((v) => series === undefined || (v as { metricName?: string }).metricName === series)
-    .reduce((sum, v) => sum + v.value, 0);
+  if (!found) return sums;
+  for (const v of (await found.get()).values) {
+    const series = (v as { metricName?: string }).metricName ?? metric;
+    sums.set(series, (sums.get(series) ?? 0) + v.value);
+  }
+  return sums;
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { ZkCode } from '../../core/zk-code';
-import { isZkError } from '../../core/zk-error';
+import { hasCode } from '../../recipes/common/znode-ops';
 import { RegistryService } from '../../recipes/registry/registry.service';
 import { adminContext } from '../admin-context';
 import type { ServiceJson } from '../admin-api-types';
@@ -30,8 +30,7 @@ export class ServicesViewController {
           return { service, providers: providers.value, consumers: consumers.value };
         } catch (err) {
           // Removed while we looked, or a name the registry does not accept.
-          if (isZkError(err) && [ZkCode.NoNode, ZkCode.BadArguments].includes(err.code))
-            return null;
+          if (hasCode(err, ZkCode.NoNode, ZkCode.BadArguments)) return null;
           throw err;
         }
       }),

@@ -1,4 +1,4 @@
-import { inMemoryCoordinator } from '../../../test/support/in-memory-coordinator';
+import { inMemoryCoordinator, SPEC_LIMITS } from '../../../test/support/in-memory-coordinator';
 import type { WatchEvent, Watcher } from '../../core/watch-event';
 import { sessionRows } from './session-rows';
 
@@ -6,15 +6,7 @@ const now = 1_700_000_000_000;
 
 describe('sessionRows', () => {
   it('lists each session with its transport, ephemerals and watches', async () => {
-    const zk = await inMemoryCoordinator(
-      {
-        maxDataBytes: 1024,
-        minSessionTimeoutMs: 4000,
-        maxSessionTimeoutMs: 40000,
-        maxPendingWrites: 1000,
-      },
-      { clock: { now: () => now } },
-    );
+    const zk = await inMemoryCoordinator(SPEC_LIMITS, { clock: { now: () => now } });
     const s = await zk.openSession(10_000, { transport: 'socketio', remoteAddress: '10.0.0.9' });
     const ctx = { sessionId: s.sessionId, remoteAddress: '10.0.0.9' };
     await zk.create(ctx, '/worker', Buffer.alloc(0), { mode: 'ephemeral' });

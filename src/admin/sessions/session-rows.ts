@@ -7,6 +7,7 @@ export function sessionRows(zk: Coordinator, now: number): SessionRow[] {
   return zk
     .listSessions()
     .filter((s) => !s.closing)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((s) => ({
       sessionId: s.id.toString(),
       hex: `0x${s.id.toString(16)}`,
@@ -17,6 +18,5 @@ export function sessionRows(zk: Coordinator, now: number): SessionRow[] {
       remoteAddress: s.remoteAddress,
       ephemerals: zk.ephemeralPathsOf(s.id),
       watches: watches.get(s.id) ?? [],
-    }))
-    .sort((a, b) => (BigInt(a.sessionId) < BigInt(b.sessionId) ? -1 : 1));
+    }));
 }

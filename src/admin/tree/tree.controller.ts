@@ -15,11 +15,12 @@ import { CREATE_MODES } from '../../core/znode';
 import { ZkError } from '../../core/zk-error';
 import { decodeData } from '../../transports/json/data-encoding';
 import { statToJson, type StatJson } from '../../transports/json/stat-json';
+import { parsePath, parseTtl, parseVersion } from '../../transports/json/write-op-json';
 import { adminContext } from '../admin-context';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, type Actor } from '../auth/actor';
 import { AdminAuthGuard } from '../auth/admin-auth.guard';
-import { optionalInt, requiredString } from '../query-fields';
+import { optionalInt } from '../query-fields';
 import type { ChildPage, DashboardCreateMode, NodeJson } from '../admin-api-types';
 import { ZnodeBrowser } from './znode-browser';
 
@@ -82,13 +83,13 @@ export class TreeController {
     @CurrentActor() actor: Actor,
     @Body() body: WriteBody = {},
   ): Promise<{ path: string; stat: StatJson }> {
-    const path = requiredString(body.path, 'path');
+    const path = parsePath(body.path);
     const mode = (body.mode ?? 'persistent') as DashboardCreateMode;
     if (!DASHBOARD_MODES.includes(mode)) {
       throw ZkError.badArguments(`mode must be one of ${DASHBOARD_MODES.join(', ')}`);
     }
     const data = decodeData(body.data, body.encoding);
-    const ttlMs = optionalInt(body.ttlMs, 'ttlMs');
+    const ttlMs = parseTtl(body.ttlMs);
     const created = await this.audit.track(
       actor,
       'create',
@@ -103,8 +104,8 @@ export class TreeController {
   /** Sets data at the version the editor loaded: a change made meanwhile is BadVersion. */
   @Put()
   async setData(@CurrentActor() actor: Actor, @Body() body: WriteBody = {}): Promise<StatJson> {
-    const path = requiredString(body.path, 'path');
-    const version = optionalInt(body.version, 'version') ?? -1;
+    const path = parsePath(body.path);
+    const version = parseVersion(body.version);
     const data = decodeData(body.data, body.encoding);
     const stat = await this.audit.track(
       actor,
@@ -126,14 +127,14 @@ export class TreeController {
     @Query('recursive') recursive?: string,
   ): Promise<void> {
     const ctx = adminContext(actor);
-    const target = requiredString(path, 'path');
+    const target = parsePath(path);
     if (recursive === 'true') {
       await this.audit.track(actor, 'delete', target, { recursive: true }, () =>
         this.zk.deleteRecursive(ctx, target),
       );
       return;
     }
-    const v = optionalInt(version, 'version') ?? -1;
+    const v = parseVersion(version);
     await this.audit.track(actor, 'delete', target, { version: v }, () =>
       this.zk.delete(ctx, target, v),
     );

@@ -1,18 +1,12 @@
 import type { Coordinator } from '../../core/coordinator';
-import { inMemoryCoordinator } from '../../../test/support/in-memory-coordinator';
+import { inMemoryCoordinator, SPEC_LIMITS } from '../../../test/support/in-memory-coordinator';
 import { ZnodeBrowser } from './znode-browser';
 
 const ctx = { sessionId: 0n, remoteAddress: '127.0.0.1' };
 const EMPTY = Buffer.alloc(0);
-const LIMITS = {
-  maxDataBytes: 1024,
-  minSessionTimeoutMs: 4000,
-  maxSessionTimeoutMs: 40000,
-  maxPendingWrites: 1000,
-};
 
 async function browserWith(paths: string[]): Promise<{ zk: Coordinator; browser: ZnodeBrowser }> {
-  const zk = await inMemoryCoordinator(LIMITS);
+  const zk = await inMemoryCoordinator(SPEC_LIMITS);
   for (const p of paths) await zk.create(ctx, p, Buffer.from(p));
   return { zk, browser: new ZnodeBrowser(zk) };
 }

@@ -3,12 +3,12 @@ import { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
-import { isZkError } from '../../core/zk-error';
+import { hasCode } from '../../recipes/common/znode-ops';
 import { aclToJson, type AclJson } from '../../transports/json/acl-json';
 import { statToJson } from '../../transports/json/stat-json';
 import type { ChildPage, NodeJson } from '../admin-api-types';
 
-export const MAX_PAGE = 500;
+const MAX_PAGE = 500;
 
 /**
  * What the tree view reads: a page of one node's children at a time (so a node with 100,000
@@ -56,7 +56,7 @@ export class ZnodeBrowser {
     try {
       acl = aclToJson((await this.zk.getACL(ctx, path)).acl);
     } catch (err) {
-      if (!(isZkError(err) && err.code === ZkCode.NoAuth)) throw err;
+      if (!hasCode(err, ZkCode.NoAuth)) throw err;
     }
     return { path, data: data.toString('base64'), stat: statToJson(stat), acl };
   }

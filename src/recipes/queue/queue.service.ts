@@ -16,9 +16,8 @@ import {
   ensurePath,
   hasCode,
 } from '../common/znode-ops';
-import { decodeItems, encodeItems } from './curator-item-codec';
 import { QueueDispatcher, type TakeRequest } from './queue-dispatcher';
-import { ITEM_PREFIX, itemOrder, type QueueItem } from './queue-item';
+import { ITEM_PREFIX, itemNodeData, itemOrder, itemsOf, type QueueItem } from './queue-item';
 import type { QueueStats } from '../common/recipe-states';
 
 export type { QueueStats };
@@ -58,7 +57,7 @@ export class QueueService implements OnModuleDestroy {
       this.zk,
       ctx,
       childPath(this.itemsDir(name), ITEM_PREFIX),
-      encodeItems([data]),
+      itemNodeData(data),
       { mode: 'persistent-sequential' },
       'persistent',
     );
@@ -224,6 +223,6 @@ export class QueueService implements OnModuleDestroy {
 }
 
 function toItem(id: string, bytes: Buffer, pendingAck: boolean): QueueItem {
-  const batch = decodeItems(bytes) ?? [bytes];
+  const batch = itemsOf(bytes);
   return { id, data: batch[0] ?? Buffer.alloc(0), batch, pendingAck };
 }

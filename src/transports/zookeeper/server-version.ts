@@ -20,8 +20,10 @@ function zoonestVersion(): string {
   }
 }
 
+export const ZOONEST_VERSION = zoonestVersion();
+
 /** "3.9.3-zoonest-0.1.0": tools that parse srvr for a version find ZooKeeper's numbers first. */
-export const SERVER_VERSION = `${ZOOKEEPER_COMPAT_VERSION}-zoonest-${zoonestVersion()}`;
+export const SERVER_VERSION = `${ZOOKEEPER_COMPAT_VERSION}-zoonest-${ZOONEST_VERSION}`;
 
 /** When this code was built (compiled, or last edited when run from source), as ZooKeeper prints it. */
 function builtOn(): string {
