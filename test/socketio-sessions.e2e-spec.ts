@@ -236,6 +236,6 @@ describe('Socket.IO sessions', () => {
     const body = await res.text();
     const open = JSON.parse(body.slice(1)) as Record<string, unknown>;
     expect(open).toMatchObject({ pingInterval: 1000, pingTimeout: 1000 });
-    expect(open.maxPayload).toBe(Math.ceil(server.settings.maxDataBytes * 1.4) + 64 * 1024);
+    expect(open.maxPayload).toBe(Math.ceil(server.settings.juteMaxBuffer * 1.4) + 64 * 1024);
   });
 });

@@ -45,7 +45,7 @@ describe.each(DATABASES)('Socket.IO operations on $name', (db) => {
     const open = JSON.parse((await res.text()).slice(1)) as Record<string, unknown>;
     const third = Math.floor(server.settings.minSessionTimeoutMs / 3);
     expect(open).toMatchObject({ pingInterval: third, pingTimeout: third });
-    expect(open.maxPayload).toBeGreaterThan(server.settings.maxDataBytes * 1.34);
+    expect(open.maxPayload).toBeGreaterThan(server.settings.juteMaxBuffer * 1.34);
   });
 
   it('creates, reads, updates and deletes with versions', async () => {
@@ -392,8 +392,9 @@ describe.each(DATABASES)('Socket.IO operations on $name', (db) => {
     expect((await ok(a, 'create', { path: '/still-works' })).path).toBe('/still-works');
   });
 
-  it('stores a node at exactly the data limit and refuses one byte more', async () => {
-    const limit = server.settings.maxDataBytes;
+  it('takes a create of exactly jute.maxbuffer as ZooKeeper counts it, and no byte more', async () => {
+    // RequestHeader, path, data, the open ACL and flags.
+    const limit = server.settings.juteMaxBuffer - (8 + 4 + '/big'.length + 4 + 27 + 4);
     const full = Buffer.alloc(limit, 0xab);
     const created = await ok(a, 'create', {
       path: '/big',
@@ -403,10 +404,13 @@ describe.each(DATABASES)('Socket.IO operations on $name', (db) => {
     expect(created.stat.dataLength).toBe(limit);
     const read = await ok(b, 'getData', { path: '/big', encoding: 'base64' });
     expect(Buffer.from(read.data, 'base64').equals(full)).toBe(true);
-    const over = Buffer.alloc(limit + 1, 0xab).toString('base64');
-    expect(
-      await failure(a, 'setData', { path: '/big', data: over, encoding: 'base64' }),
-    ).toMatchObject({ code: -1001, name: 'DataTooLarge' });
+    // setData's packet has a version where create has the ACL and flags: 27 bytes less.
+    for (const size of [limit + 28, 1024 * 1024]) {
+      const over = Buffer.alloc(size, 0xab).toString('base64');
+      expect(
+        await failure(a, 'setData', { path: '/big', data: over, encoding: 'base64' }),
+      ).toMatchObject({ code: -1001, name: 'DataTooLarge' });
+    }
     expect(a.connected).toBe(true);
   });
 

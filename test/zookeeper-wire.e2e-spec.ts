@@ -419,6 +419,32 @@ describe.each(TARGETS)('the ZooKeeper wire protocol, as $name answers it', (targ
     expect(missing.zxid).toBeGreaterThanOrEqual(czxid);
   });
 
+  it('takes a packet of exactly jute.maxbuffer and hangs up on one byte more, so 1 MiB never fits', async () => {
+    const path = `${base}/max`;
+    const setData = (xid: number, data: Buffer) =>
+      request(xid, OpCode.setData, ustring(path), buffer(data), int(-1));
+    const bodyOf = (packet: Buffer) => packet.length - 4;
+    const { conn } = await session(port);
+    const fits = 0xfffff - bodyOf(request(1, OpCode.create, ...createBody(path, '')));
+    const created = await ask(
+      conn,
+      request(1, OpCode.create, ...createBody(path, 'x'.repeat(fits))),
+    );
+    expect(created.err).toBe(0);
+    const oneOver = 0xfffff + 1 - bodyOf(setData(2, Buffer.alloc(0)));
+    conn.send(setData(2, Buffer.alloc(oneOver, 1)));
+    expect(await conn.next()).toBe('closed');
+
+    const mib = await session(port);
+    mib.conn.send(setData(1, Buffer.alloc(1 << 20, 1)));
+    expect(await mib.conn.next()).toBe('closed');
+
+    const check = await session(port);
+    const read = await ask(check.conn, request(1, OpCode.exists, ustring(path), bool(false)));
+    const stat = read.body.stat();
+    expect([read.err, stat.dataLength, stat.version]).toEqual([0, fits, 0]);
+  });
+
   it('replies MarshallingError to a truncated body and keeps the connection', async () => {
     const { conn } = await session(port);
     const bad = await ask(conn, request(1, OpCode.getData, ustring(base)));

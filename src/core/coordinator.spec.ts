@@ -16,7 +16,7 @@ class ManualClock {
 }
 
 const LIMITS = {
-  maxDataBytes: 1024,
+  juteMaxBuffer: 1024,
   minSessionTimeoutMs: 4_000,
   maxSessionTimeoutMs: 40_000,
   maxPendingWrites: 1_000,

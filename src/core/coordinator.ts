@@ -17,6 +17,7 @@ import type {
 import { DataTree } from './data-tree';
 import type { CoreLimits } from './limits';
 import { validatePath } from './path';
+import { requestPacketBytes } from './packet-size';
 import type { Clock, Entropy, Scheduler, TxnStore } from './ports';
 import { rearmWatches } from './rearm-watches';
 import { SessionOrder } from './session-order';
@@ -550,9 +551,25 @@ export class Coordinator {
 
   private submit(ctx: ClientContext, name: string, req: WriteRequest): Promise<WriteResult> {
     // The async wrapper turns a refused caller into a rejection; submit still runs right now.
-    const pending = (async () => this.pipeline.submit(req, this.caller(ctx)))();
+    const pending = (async () => {
+      this.checkPacketSize(req);
+      return this.pipeline.submit(req, this.caller(ctx));
+    })();
     this.order.wrote(ctx.sessionId, pending);
     return this.observe(name, pending);
+  }
+
+  /** As ZooKeeper refuses a packet past jute.maxbuffer, for requests from every transport. */
+  private checkPacketSize(req: WriteRequest): void {
+    const bytes = requestPacketBytes(req);
+    const max = this.deps.limits.juteMaxBuffer;
+    if (bytes > max) {
+      throw new ZkError(
+        ZkCode.DataTooLarge,
+        'path' in req ? req.path : undefined,
+        `a request of ${bytes} bytes exceeds jute.maxbuffer, ${max} (ZOONEST_JUTE_MAXBUFFER)`,
+      );
+    }
   }
 
   private async read<T>(name: string, ctx: ClientContext, fn: (caller: Caller) => T): Promise<T> {

@@ -1,6 +1,7 @@
 /** The limits the core enforces; every one is a documented server setting. */
 export interface CoreLimits {
-  maxDataBytes: number;
+  /** ZooKeeper's jute.maxbuffer: the longest request packet, as its wire protocol encodes it. */
+  juteMaxBuffer: number;
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
   /** Writes queued and not yet committed before new ones are refused with Throttled. */

@@ -144,7 +144,6 @@ export class TxnBuilder {
         const node = this.existing(view, op.path);
         requirePermission(node.acl, Perms.WRITE, caller.ids, op.path);
         checkVersion(op.path, op.version, node.version);
-        this.checkSize(op.path, op.data);
         const version = node.version + 1;
         const stat = after(node, { data: op.data, version, mzxid: txn.zxid, mtime: txn.time });
         return {
@@ -197,7 +196,6 @@ export class TxnBuilder {
     if (kind === 'ephemeral' && caller.sessionId === 0n) {
       throw ZkError.badArguments('an ephemeral node needs a session', op.path);
     }
-    this.checkSize(op.path, op.data);
     const acl = fixupAcl(op.acl, caller.ids, op.path);
     validatePath(isSequential(op.mode) ? `${op.path}0` : op.path);
     if (op.path === '/') throw ZkError.nodeExists(op.path);
@@ -236,15 +234,5 @@ export class TxnBuilder {
     const node = view.get(path);
     if (!node) throw ZkError.noNode(path);
     return node;
-  }
-
-  private checkSize(path: string, data: Buffer): void {
-    if (data.length > this.limits.maxDataBytes) {
-      throw new ZkError(
-        ZkCode.DataTooLarge,
-        path,
-        `${data.length} bytes exceed the limit of ${this.limits.maxDataBytes} (ZOONEST_MAX_DATA_BYTES)`,
-      );
-    }
   }
 }

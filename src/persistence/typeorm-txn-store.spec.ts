@@ -347,7 +347,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
         entropy: { randomBytes },
         scheduler: { defer: (fn) => setImmediate(fn) },
         limits: {
-          maxDataBytes: 1024,
+          juteMaxBuffer: 1024,
           minSessionTimeoutMs: 1_000,
           maxSessionTimeoutMs: 60_000,
           maxPendingWrites: 10_000,

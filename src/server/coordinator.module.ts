@@ -50,7 +50,7 @@ export class CoordinatorModule {
               elapsed: elapsedMs,
               observer: metrics,
               limits: {
-                maxDataBytes: settings.maxDataBytes,
+                juteMaxBuffer: settings.juteMaxBuffer,
                 minSessionTimeoutMs: settings.minSessionTimeoutMs,
                 maxSessionTimeoutMs: settings.maxSessionTimeoutMs,
                 maxPendingWrites: settings.maxPendingWrites,

@@ -7,7 +7,7 @@ describe('loadSettings', () => {
       zkPort: 2181,
       host: '127.0.0.1',
       dataDir: './data',
-      maxDataBytes: 1048576,
+      juteMaxBuffer: 0xfffff,
       minSessionTimeoutMs: 4000,
       maxSessionTimeoutMs: 40000,
       reapIntervalMs: 60000,

@@ -17,7 +17,8 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
     .optional(),
-  ZOONEST_MAX_DATA_BYTES: int(0).default(1024 * 1024),
+  // ZooKeeper's jute.maxbuffer default: 1 MiB less one byte, so 1 MiB of data never fits.
+  ZOONEST_JUTE_MAXBUFFER: int(1024).default(0xfffff),
   ZOONEST_MIN_SESSION_TIMEOUT_MS: int(1).default(4000),
   ZOONEST_MAX_SESSION_TIMEOUT_MS: int(1).default(40000),
   ZOONEST_HISTORY_TXNS: int(1).default(100_000),
@@ -45,7 +46,8 @@ export interface Settings {
   dataDir: string;
   dbUrl?: string;
   dbSchema?: string;
-  maxDataBytes: number;
+  /** ZooKeeper's jute.maxbuffer: the longest request packet any transport takes. */
+  juteMaxBuffer: number;
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
   historyTxns: number;
@@ -89,7 +91,7 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     dataDir: s.ZOONEST_DATA_DIR,
     dbUrl: s.ZOONEST_DB_URL,
     dbSchema: s.ZOONEST_DB_SCHEMA,
-    maxDataBytes: s.ZOONEST_MAX_DATA_BYTES,
+    juteMaxBuffer: s.ZOONEST_JUTE_MAXBUFFER,
     minSessionTimeoutMs: s.ZOONEST_MIN_SESSION_TIMEOUT_MS,
     maxSessionTimeoutMs: s.ZOONEST_MAX_SESSION_TIMEOUT_MS,
     historyTxns: s.ZOONEST_HISTORY_TXNS,

@@ -35,7 +35,7 @@ export async function startServer(
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   // Base64 makes data a third larger; leave room for the rest of the body.
-  const bodyLimit = Math.ceil(settings.maxDataBytes * 1.4) + 64 * 1024;
+  const bodyLimit = Math.ceil(settings.juteMaxBuffer * 1.4) + 64 * 1024;
   app.useBodyParser('json', { limit: bodyLimit });
   app.useWebSocketAdapter(new ZoonestIoAdapter(app, settings));
   setupOpenApi(app);

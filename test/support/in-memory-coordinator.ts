@@ -6,7 +6,7 @@ import type { CoreLimits } from '../../src/core/limits';
 
 /** Limits for specs that test no limit. */
 export const SPEC_LIMITS: CoreLimits = {
-  maxDataBytes: 1024,
+  juteMaxBuffer: 1024,
   minSessionTimeoutMs: 4000,
   maxSessionTimeoutMs: 40000,
   maxPendingWrites: 1000,

@@ -21,7 +21,7 @@ export function publicSettings(s: Settings): SettingRow[] {
     ['ZOONEST_DATA_DIR', s.dataDir],
     ['ZOONEST_DB_URL', s.dbUrl === undefined ? undefined : redactUrl(s.dbUrl)],
     ['ZOONEST_DB_SCHEMA', s.dbSchema],
-    ['ZOONEST_MAX_DATA_BYTES', s.maxDataBytes],
+    ['ZOONEST_JUTE_MAXBUFFER', s.juteMaxBuffer],
     ['ZOONEST_MIN_SESSION_TIMEOUT_MS', s.minSessionTimeoutMs],
     ['ZOONEST_MAX_SESSION_TIMEOUT_MS', s.maxSessionTimeoutMs],
     ['ZOONEST_HISTORY_TXNS', s.historyTxns],

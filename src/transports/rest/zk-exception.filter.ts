@@ -18,7 +18,7 @@ const BODY_ERRORS: Record<string, ZkError> = {
   'entity.too.large': new ZkError(
     ZkCode.DataTooLarge,
     undefined,
-    'the request body is too large (ZOONEST_MAX_DATA_BYTES)',
+    'the request body is too large (ZOONEST_JUTE_MAXBUFFER)',
   ),
   'encoding.unsupported': ZkError.badArguments('unsupported body encoding'),
   'charset.unsupported': ZkError.badArguments('unsupported body charset'),

@@ -78,10 +78,10 @@ describe('FrameDecoder', () => {
     expect(() => d.push(frame(Buffer.from('ok')))).toThrow(FrameError);
   });
 
-  it('defaults to 1 MiB of data plus 64 KiB and derives the limit from settings', () => {
+  it("defaults to ZooKeeper's jute.maxbuffer and takes the limit from settings", () => {
     expect(new FrameDecoder().maxFrameBytes).toBe(DEFAULT_MAX_FRAME_BYTES);
-    expect(DEFAULT_MAX_FRAME_BYTES).toBe(1024 * 1024 + 64 * 1024);
-    expect(FrameDecoder.fromSettings({ maxDataBytes: 1000 }).maxFrameBytes).toBe(1000 + 64 * 1024);
+    expect(DEFAULT_MAX_FRAME_BYTES).toBe(0xfffff);
+    expect(FrameDecoder.fromSettings({ juteMaxBuffer: 1000 }).maxFrameBytes).toBe(1000);
   });
 
   it('reads a four-letter word from the first 4 bytes when asked, then stops', () => {

@@ -2,9 +2,8 @@ import type { Settings } from '../../server/settings';
 import { type FourLetterWord, fourLetterWordOf } from './four-letter-words';
 
 const LENGTH_PREFIX = 4;
-/** Room for headers, paths and ACLs around the largest data a node may hold. */
-export const FRAME_OVERHEAD_BYTES = 64 * 1024;
-export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024 + FRAME_OVERHEAD_BYTES;
+/** ZooKeeper's default jute.maxbuffer. */
+export const DEFAULT_MAX_FRAME_BYTES = 0xfffff;
 
 /** What a connection's byte stream yields: a packet body, or a four-letter word instead. */
 export type Frame = { kind: 'packet'; body: Buffer } | { kind: 'command'; word: FourLetterWord };
@@ -33,11 +32,6 @@ export interface FrameDecoderOptions {
   fourLetterWords?: boolean;
 }
 
-/** The frame limit for a server's settings: the data limit plus room for the rest. */
-export function maxFrameBytesFor(settings: Pick<Settings, 'maxDataBytes'>): number {
-  return settings.maxDataBytes + FRAME_OVERHEAD_BYTES;
-}
-
 /**
  * Splits a TCP byte stream into length-prefixed packets (int length, then that many bytes).
  * It holds at most one incomplete packet, never more than the limit; a bad length throws a
@@ -60,10 +54,10 @@ export class FrameDecoder {
   }
 
   static fromSettings(
-    settings: Pick<Settings, 'maxDataBytes'>,
+    settings: Pick<Settings, 'juteMaxBuffer'>,
     opts: Omit<FrameDecoderOptions, 'maxFrameBytes'> = {},
   ): FrameDecoder {
-    return new FrameDecoder({ ...opts, maxFrameBytes: maxFrameBytesFor(settings) });
+    return new FrameDecoder({ ...opts, maxFrameBytes: settings.juteMaxBuffer });
   }
 
   /** Bytes received and not yet yielded. */

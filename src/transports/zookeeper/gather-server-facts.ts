@@ -14,7 +14,6 @@ export interface FactSources {
   stats: WireStats;
   connections: Iterable<ZkConnection>;
   port: number;
-  maxFrameBytes: number;
   startedMs: number;
 }
 
@@ -62,8 +61,7 @@ export function gatherServerFacts(s: FactSources): ServerFacts {
       clientPortListenBacklog: -1,
       serverId: 0,
       extra: [
-        ['jute.maxbuffer', s.maxFrameBytes],
-        ['zoonest.maxDataBytes', s.settings.maxDataBytes],
+        ['jute.maxbuffer', s.settings.juteMaxBuffer],
         ['zoonest.maxMultiOps', s.settings.maxMultiOps],
         ['zoonest.database', s.settings.dbUrl ? 'postgresql' : 'sqlite'],
       ],

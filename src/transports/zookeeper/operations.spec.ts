@@ -10,7 +10,7 @@ const data = (s: string) => Buffer.from(s);
 
 async function setup(maxMultiOps = 10) {
   const zk = await inMemoryCoordinator({
-    maxDataBytes: 16,
+    juteMaxBuffer: 256,
     minSessionTimeoutMs: 1000,
     maxSessionTimeoutMs: 9000,
     maxPendingWrites: 100,
@@ -112,13 +112,13 @@ describe('perform', () => {
     expect(await code({ xid: 3, type: 'multiRead', ops: [read, read, read] })).toBe('BadArguments');
   });
 
-  it('maps data over the limit to BadArguments only on the wire, not here', async () => {
+  it("refuses a request past jute.maxbuffer with the core's DataTooLarge", async () => {
     const { code } = await setup();
     const big = {
       xid: 1,
       type: 'create',
       path: '/big',
-      data: Buffer.alloc(17),
+      data: Buffer.alloc(256),
       acl,
       mode: 'persistent',
     } as const;

@@ -11,7 +11,7 @@ type Sent = { header: ReplyHeader; body?: ZkResponse } | { frame: string };
 
 async function setup() {
   const zk = await inMemoryCoordinator({
-    maxDataBytes: 64,
+    juteMaxBuffer: 64,
     minSessionTimeoutMs: 1000,
     maxSessionTimeoutMs: 9000,
     maxPendingWrites: 100,

@@ -7,7 +7,7 @@ const origin = { transport: 'zookeeper', remoteAddress: '127.0.0.1' };
 
 async function coordinator(): Promise<Coordinator> {
   return inMemoryCoordinator({
-    maxDataBytes: 1024,
+    juteMaxBuffer: 1024,
     minSessionTimeoutMs: 4000,
     maxSessionTimeoutMs: 40000,
     maxPendingWrites: 100,

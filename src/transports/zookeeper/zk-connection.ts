@@ -31,7 +31,7 @@ const WRITE_HIGH_WATER = 4 * 1024 * 1024;
 /** What a connection needs from the server that accepted it. */
 export interface ConnectionHost {
   readonly zk: Coordinator;
-  readonly settings: Pick<Settings, 'maxDataBytes' | 'maxMultiOps'>;
+  readonly settings: Pick<Settings, 'juteMaxBuffer' | 'maxMultiOps'>;
   readonly stats: WireStats;
   readonly log: LoggerService;
   /** Facts for the four-letter words, built only when a word needs them. */

@@ -11,7 +11,6 @@ import { Coordinator } from '../../core/coordinator';
 import { MetricsService } from '../../ops/metrics.service';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import { maxFrameBytesFor } from './frame-decoder';
 import { gatherServerFacts } from './gather-server-facts';
 import { WireStats } from './latency-stats';
 import { ConnectionCounts } from './connection-counts';
@@ -81,7 +80,6 @@ export class ZookeeperServer implements ConnectionHost, OnApplicationBootstrap, 
       stats: this.stats,
       connections: this.connections,
       port: this.port,
-      maxFrameBytes: maxFrameBytesFor(this.settings),
       startedMs: this.startedMs,
     });
   }
