@@ -8,6 +8,8 @@ import { startZooKeeper, type ZooKeeperProcess } from './support/zookeeper-stand
 import { closeWireConnections, fourLetterWord, WireConnection } from './support/zookeeper-wire';
 
 const install = findZooKeeper();
+/** Both servers run with this whitelist: every word Zoonest answers but isro. */
+const WHITELIST = 'ruok,srvr,stat,mntr,cons,wchs,wchc,wchp,conf,envi,dirs,dump,crst,srst';
 const describeWithZooKeeper = install ? describe : describe.skip;
 
 /** The labels of "label: value" or "key=value" or "key\tvalue" lines, in order. */
@@ -17,27 +19,45 @@ const labels = (text: string, sep: RegExp) =>
     .filter((l) => sep.test(l))
     .map((l) => l.split(sep)[0]);
 
-/** ZooKeeper's four-letter words on the client port, answered from the live server. */
-describe('four-letter words', () => {
+/** The same nodes, an ephemeral and three watches, on either server. */
+async function populate(connectString: string): Promise<ZkTestClient> {
+  const client = await connectZk(connectString, { sessionTimeout: 12_000 });
+  await client.create('/fl', 'abc');
+  await client.create('/fl/eph', null, { mode: nzk.CreateMode.EPHEMERAL });
+  await client.getData('/fl', () => undefined);
+  await client.getChildren('/fl', () => undefined);
+  await client.exists('/fl/none', () => undefined);
+  return client;
+}
+
+/** ZooKeeper's four-letter words on the client port and its AdminServer commands on the HTTP port. */
+describe('four-letter words and AdminServer commands', () => {
   let server: RunningServer;
   let client: ZkTestClient;
   let zookeeper: ZooKeeperProcess | undefined;
+  let zookeeperAdmin = '';
   const word = (w: string) => fourLetterWord(server.zkPort, w);
+  const command = async (base: string, name: string) => {
+    const res = await fetch(`${base}/commands/${name}`);
+    return { status: res.status, type: res.headers.get('content-type'), body: await res.text() };
+  };
+  const json = async (base: string, name: string) =>
+    JSON.parse((await command(base, name)).body) as Record<string, unknown>;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    client = await connectZk(`127.0.0.1:${server.zkPort}`, { sessionTimeout: 12_000 });
-    await client.create('/fl', 'abc');
-    await client.create('/fl/eph', null, { mode: nzk.CreateMode.EPHEMERAL });
-    await client.getData('/fl', () => undefined);
-    await client.getChildren('/fl', () => undefined);
-    await client.exists('/fl/none', () => undefined);
+    server = await startTestServer({ ZOONEST_4LW_COMMANDS_WHITELIST: WHITELIST });
+    client = await populate(`127.0.0.1:${server.zkPort}`);
     if (install) {
+      const adminPort = await freePort();
       zookeeper = await startZooKeeper(install, {
         port: await freePort(),
         dataDir: await tempDir('zk-'),
         jvmFlags: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+        adminPort,
+        fourLetterWords: WHITELIST,
       });
+      zookeeperAdmin = `http://127.0.0.1:${adminPort}`;
+      await populate(`127.0.0.1:${zookeeper.port}`);
     }
   }, 40_000);
 
@@ -49,9 +69,8 @@ describe('four-letter words', () => {
     await removeTempDirs();
   });
 
-  it('answers ruok and isro, then closes', async () => {
+  it('answers ruok, then closes', async () => {
     expect(await word('ruok')).toBe('imok');
-    expect(await word('isro')).toBe('rw');
     const conn = await WireConnection.open(server.zkPort);
     conn.send(Buffer.from('ruok'));
     expect(await conn.closesWithin(2000)).toBe(true);
@@ -118,8 +137,80 @@ describe('four-letter words', () => {
     expect(envi).toMatch(/^os\.name=\w+$/m);
   });
 
-  it('names the words it does not run, as ZooKeeper does outside its whitelist', async () => {
-    expect(await word('dump')).toBe('dump is not executed because it is not in the whitelist.\n');
+  it('lists sessions, their ephemerals and watches in dump, wchc and wchp', async () => {
+    const sid = `0x${client.sessionId.toString(16)}`;
+    const dump = await word('dump');
+    expect(dump).toMatch(/^SessionTracker dump:\nSession Sets \(\d+\)\/\(\d+\):\n/);
+    expect(dump).toMatch(
+      new RegExp(`^1 expire at \\w{3} \\w{3} \\d\\d [\\d:]{8} UTC \\d{4}:\\n\\t${sid}$`, 'm'),
+    );
+    expect(dump).toContain(
+      `ephemeral nodes dump:\nSessions with Ephemerals (1):\n${sid}:\n\t/fl/eph\n`,
+    );
+    expect(await word('wchc')).toBe(`${sid}\n\t/fl\n\t/fl/none\n\n`);
+    expect(await word('wchp')).toBe(`/fl\n\t${sid}\n/fl/none\n\t${sid}\n\n`);
+    expect(await word('dirs')).toMatch(/^datadir_size: \d+\nlogdir_size: \d+\n$/);
+  });
+
+  it('resets statistics with srst and crst', async () => {
+    await client.getData('/fl');
+    expect(await word('srst')).toBe('Server stats reset.\n');
+    expect(await word('srvr')).toMatch(/^Received: 1$/m);
+    expect(await word('crst')).toBe('Connection stats reset.\n');
+    expect(await word('cons')).toMatch(/sid=0x[0-9a-f]+,lop=NA,/);
+  });
+
+  it('refuses a word outside the whitelist, and by default answers only srvr', async () => {
+    expect(await word('isro')).toBe('isro is not executed because it is not in the whitelist.\n');
+    const plain = await startTestServer();
+    try {
+      expect(await fourLetterWord(plain.zkPort, 'ruok')).toBe(
+        'ruok is not executed because it is not in the whitelist.\n',
+      );
+      expect(await fourLetterWord(plain.zkPort, 'srvr')).toMatch(/^Zookeeper version: /);
+      const refused = await command(plain.url, 'monitor');
+      expect([refused.status, JSON.parse(refused.body)]).toEqual([
+        403,
+        { command: 'monitor', error: 'mntr is not executed because it is not in the whitelist.' },
+      ]);
+      expect((await command(plain.url, 'server_stats')).status).toBe(200);
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('answers the AdminServer commands as JSON on the HTTP port, without a login', async () => {
+    const ruok = await command(server.url, 'ruok');
+    expect([ruok.status, ruok.type, JSON.parse(ruok.body)]).toEqual([
+      200,
+      expect.stringMatching(/^application\/json/),
+      { command: 'ruok', error: null },
+    ]);
+    const monitor = await json(server.url, 'mntr');
+    expect(monitor).toMatchObject({
+      command: 'monitor',
+      error: null,
+      server_state: 'standalone',
+      znode_count: server.coordinator.counts.nodes,
+      ephemerals_count: 1,
+    });
+    const cons = await command(server.url, 'connections');
+    // Session ids are Java longs: every digit arrives, as a number.
+    expect(cons.body).toContain(`"session_id": ${client.sessionId}`);
+    const dump = await json(server.url, 'dump');
+    expect(dump.session_id_to_ephemeral_paths).toEqual({ [String(client.sessionId)]: ['/fl/eph'] });
+    expect(await json(server.url, 'watches_by_path')).toMatchObject({
+      path_to_session_ids: {
+        '/fl': [Number(client.sessionId)],
+        '/fl/none': [Number(client.sessionId)],
+      },
+    });
+    expect(await json(server.url, 'nope')).toEqual({
+      command: 'nope',
+      error: 'Unknown command: nope',
+    });
+    const index = await command(server.url, '');
+    expect(index.body).toContain('<a href="/commands/monitor">monitor</a>');
   });
 
   describeWithZooKeeper('beside Apache ZooKeeper', () => {
@@ -139,6 +230,51 @@ describe('four-letter words', () => {
       );
       expect(await theirs('wchs')).toMatch(
         /^\d+ connections watching \d+ paths\nTotal watches:\d+\n$/,
+      );
+      expect(await word('isro')).toBe(await theirs('isro'));
+      expect(labels(await word('dirs'), /: /)).toEqual(labels(await theirs('dirs'), /: /));
+      const sections = (text: string) => text.split('\n').filter((l) => /^[A-Z][\w ]+:/.test(l));
+      expect(sections(await word('dump')).map((l) => l.replace(/\d+/g, 'N'))).toEqual(
+        sections(await theirs('dump')).map((l) => l.replace(/\d+/g, 'N')),
+      );
+    });
+
+    it('answers each AdminServer command with the fields Apache ZooKeeper gives', async () => {
+      // The JSON's layout: names and value types; numeric keys (session ids, times) as N.
+      const shape = (v: unknown): unknown =>
+        Array.isArray(v)
+          ? 'array'
+          : v !== null && typeof v === 'object'
+            ? Object.fromEntries(
+                Object.entries(v).map(([k, x]) => [/^\d+$/.test(k) ? 'N' : k, shape(x)]),
+              )
+            : typeof v;
+      for (const name of [
+        'ruok',
+        'server_stats',
+        'stats',
+        'configuration',
+        'connections',
+        'dump',
+        'dirs',
+        'watch_summary',
+        'watches',
+        'watches_by_path',
+        'connection_stat_reset',
+        'stat_reset',
+        'nope',
+      ]) {
+        const ours = shape(await json(server.url, name));
+        const theirs = shape(await json(zookeeperAdmin, name));
+        expect([name, ours]).toEqual([name, theirs]);
+      }
+      const ourMonitor = await json(server.url, 'monitor');
+      const theirMonitor = await json(zookeeperAdmin, 'monitor');
+      for (const [key, value] of Object.entries(ourMonitor)) {
+        expect([key, typeof value]).toEqual([key, typeof theirMonitor[key]]);
+      }
+      expect(Object.keys(await json(server.url, 'environment'))).toEqual(
+        expect.arrayContaining(['zookeeper.version', 'host.name', 'os.name', 'user.dir']),
       );
     });
   });

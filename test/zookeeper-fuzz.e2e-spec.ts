@@ -169,6 +169,7 @@ describe('ZooKeeper protocol under hostile input', () => {
   beforeAll(async () => {
     server = await startTestServer({
       ZOONEST_JUTE_MAXBUFFER: MAX_FRAME,
+      ZOONEST_4LW_COMMANDS_WHITELIST: 'mntr,ruok',
     });
     probe = await connectZk(`127.0.0.1:${server.zkPort}`);
     probe.raw.addAuthInfo('digest', Buffer.from('probe:pw'));

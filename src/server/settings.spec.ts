@@ -30,4 +30,17 @@ describe('loadSettings', () => {
       }),
     ).toThrow(/must not exceed/);
   });
+
+  it('reads the four-letter word whitelist as ZooKeeper does, srvr always on', () => {
+    expect(loadSettings({}).fourLetterWords).toEqual(['srvr']);
+    expect(
+      loadSettings({ ZOONEST_4LW_COMMANDS_WHITELIST: ' mntr, ruok ,,' }).fourLetterWords,
+    ).toEqual(['mntr', 'ruok', 'srvr']);
+    expect(loadSettings({ ZOONEST_4LW_COMMANDS_WHITELIST: 'ruok,*' }).fourLetterWords).toContain(
+      'dump',
+    );
+    expect(() => loadSettings({ ZOONEST_4LW_COMMANDS_WHITELIST: 'ruok,gtmk,nope' })).toThrow(
+      /ZOONEST_4LW_COMMANDS_WHITELIST: gtmk, nope: not a four-letter word/,
+    );
+  });
 });

@@ -1,7 +1,29 @@
 import { z } from 'zod';
 import { hashPassword, type PasswordHash } from '../admin/auth/password-hash';
+import { ANSWERED_WORDS, type AnsweredWord } from '../transports/zookeeper/four-letter-words';
 
 const int = (min: number) => z.coerce.number().int().min(min);
+
+/**
+ * ZooKeeper's 4lw.commands.whitelist: words separated by commas, or `*` for all. srvr is always
+ * on, as in ZooKeeper (its scripts ask it whether the server runs).
+ */
+const fourLetterWhitelist = z.string().transform((text, ctx): AnsweredWord[] => {
+  const words = text
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+  if (words.includes('*')) return [...ANSWERED_WORDS];
+  const unknown = words.filter((w) => !(ANSWERED_WORDS as readonly string[]).includes(w));
+  if (unknown.length > 0) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `${unknown.join(', ')}: not a four-letter word Zoonest answers (${ANSWERED_WORDS.join(', ')}, or *)`,
+    });
+    return z.NEVER;
+  }
+  return ANSWERED_WORDS.filter((w) => w === 'srvr' || words.includes(w));
+});
 
 /** Every server setting, read from the environment. The README's settings table lists them. */
 export const settingsSchema = z.object({
@@ -27,6 +49,7 @@ export const settingsSchema = z.object({
   ZOONEST_MAX_PENDING_WRITES: int(1).default(50_000),
   ZOONEST_MAX_MULTI_OPS: int(1).default(10_000),
   ZOONEST_ZK_MAX_CONNECTIONS_PER_IP: int(0).default(60),
+  ZOONEST_4LW_COMMANDS_WHITELIST: fourLetterWhitelist.default('srvr'),
   ZOONEST_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -57,6 +80,11 @@ export interface Settings {
   maxMultiOps: number;
   /** ZooKeeper's maxClientCnxns: wire-protocol connections one address may hold; 0, no limit. */
   zkMaxConnectionsPerIp: number;
+  /**
+   * ZooKeeper's 4lw.commands.whitelist: the four-letter words answered on the client port, and
+   * the AdminServer commands answered under /commands; the rest are refused.
+   */
+  fourLetterWords: readonly AnsweredWord[];
   logLevel: string;
   /** Who may log in to the dashboard. */
   adminUser: string;
@@ -100,6 +128,7 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     maxPendingWrites: s.ZOONEST_MAX_PENDING_WRITES,
     maxMultiOps: s.ZOONEST_MAX_MULTI_OPS,
     zkMaxConnectionsPerIp: s.ZOONEST_ZK_MAX_CONNECTIONS_PER_IP,
+    fourLetterWords: s.ZOONEST_4LW_COMMANDS_WHITELIST,
     logLevel: s.ZOONEST_LOG_LEVEL,
     adminUser: s.ZOONEST_ADMIN_USER,
     adminPasswordHash:

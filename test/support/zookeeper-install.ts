@@ -40,10 +40,12 @@ export function findZooKeeper(): ZooKeeperInstall | undefined {
   const java = quietly('sh', ['-c', 'command -v java']).trim();
   if (!zkCli || !java) return undefined;
   // Debian's jar names its dependencies in its manifest; a release tarball keeps them in lib/.
+  // Its manifest leaves out the servlet API, without which the AdminServer does not start.
   const debianJar = '/usr/share/java/zookeeper.jar';
+  const servletApi = '/usr/share/java/servlet-api.jar';
   const home = dirname(dirname(zkCli));
   const classpath = existsSync(debianJar)
-    ? `/etc/zookeeper/conf:${debianJar}`
+    ? ['/etc/zookeeper/conf', debianJar, ...(existsSync(servletApi) ? [servletApi] : [])].join(':')
     : `${join(home, 'conf')}:${join(home, 'lib', '*')}:${join(home, '*')}`;
   return { zkCli, java, classpath };
 }

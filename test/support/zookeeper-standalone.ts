@@ -16,7 +16,17 @@ export interface ZooKeeperProcess {
  */
 export async function startZooKeeper(
   install: ZooKeeperInstall,
-  o: { port: number; dataDir: string; jvmFlags?: string[] },
+  o: {
+    port: number;
+    dataDir: string;
+    jvmFlags?: string[];
+    /** Starts the AdminServer (Jetty) on this port of 127.0.0.1. */
+    adminPort?: number;
+    /** 4lw.commands.whitelist; all words unless given. */
+    fourLetterWords?: string;
+    /** More zoo.cfg lines (TLS, authentication). */
+    config?: string[];
+  },
 ): Promise<ZooKeeperProcess> {
   const cfg = join(o.dataDir, 'zoo.cfg');
   await writeFile(
@@ -27,10 +37,13 @@ export async function startZooKeeper(
       `clientPort=${o.port}`,
       'clientPortAddress=127.0.0.1',
       'maxClientCnxns=0',
-      'admin.enableServer=false',
-      '4lw.commands.whitelist=*',
+      ...(o.adminPort === undefined
+        ? ['admin.enableServer=false']
+        : ['admin.serverAddress=127.0.0.1', `admin.serverPort=${o.adminPort}`]),
+      `4lw.commands.whitelist=${o.fourLetterWords ?? '*'}`,
       // createTTL is refused unless extended types are on.
       'extendedTypesEnabled=true',
+      ...(o.config ?? []),
       '',
     ].join('\n'),
   );

@@ -30,6 +30,7 @@ export function publicSettings(s: Settings): SettingRow[] {
     ['ZOONEST_MAX_PENDING_WRITES', s.maxPendingWrites],
     ['ZOONEST_MAX_MULTI_OPS', s.maxMultiOps],
     ['ZOONEST_ZK_MAX_CONNECTIONS_PER_IP', s.zkMaxConnectionsPerIp],
+    ['ZOONEST_4LW_COMMANDS_WHITELIST', s.fourLetterWords.join(',')],
     ['ZOONEST_LOG_LEVEL', s.logLevel],
     ['ZOONEST_ADMIN_USER', s.adminUser],
     ['ZOONEST_ADMIN_PASSWORD', s.adminPasswordHash ? '(set)' : '(generated at start)'],

@@ -9,9 +9,10 @@ describe('isServerPath', () => {
       '/socket.io/',
       '/healthz',
       '/metrics',
+      '/commands/monitor',
     ])
       expect([p, isServerPath(p)]).toEqual([p, true]);
-    for (const p of ['/', '/tree', '/assets/index.js', '/apiary', '/metricsboard'])
+    for (const p of ['/', '/tree', '/assets/index.js', '/apiary', '/metricsboard', '/commandsx'])
       expect([p, isServerPath(p)]).toEqual([p, false]);
   });
 });

@@ -6,7 +6,7 @@ import serveStatic from 'serve-static';
 import { webAppDir } from './web-app-dir';
 
 /** Paths the server answers itself; the dashboard never shadows them. */
-const SERVER_PREFIXES = ['/api', '/socket.io', '/healthz', '/readyz', '/metrics'];
+const SERVER_PREFIXES = ['/api', '/socket.io', '/healthz', '/readyz', '/metrics', '/commands'];
 
 export function isServerPath(path: string): boolean {
   return SERVER_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));

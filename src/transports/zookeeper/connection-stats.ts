@@ -12,6 +12,17 @@ export class ConnectionStats {
   lastResponseMs = 0;
   readonly latency = new LatencyStats();
 
+  /** As ZooKeeper's ServerCnxn.resetStats: all but when the connection was made. */
+  reset(): void {
+    this.packetsReceived = 0;
+    this.packetsSent = 0;
+    this.lastOperation = 'NA';
+    this.lastCxid = -1;
+    this.lastZxid = -1;
+    this.lastResponseMs = 0;
+    this.latency.reset();
+  }
+
   facts(c: {
     remoteAddress: string;
     remotePort: number;

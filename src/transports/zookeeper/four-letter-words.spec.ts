@@ -3,8 +3,11 @@ import {
   FOUR_LETTER_WORDS,
   answerFourLetterWord,
   fourLetterWordOf,
+  isWhitelisted,
+  notInWhitelist,
+  type AnsweredWord,
 } from './four-letter-words';
-import type { ConnectionFacts, ServerFacts } from './server-facts';
+import type { ConnectionFacts, ServerFacts, SessionFacts } from './server-facts';
 
 const firstInt = (s: string) => Buffer.from(s, 'latin1').readInt32BE(0);
 
@@ -93,6 +96,28 @@ Mode: standalone
 Node count: 5
 `;
 
+const sessions: SessionFacts = {
+  expiry: [
+    { sessionId: 0x100000000000003n, deadlineMs: Date.UTC(2026, 11, 4, 20, 49, 48) },
+    { sessionId: 0x100000000000004n, deadlineMs: Date.UTC(2026, 11, 4, 20, 49, 48) },
+    { sessionId: 0x100000000000005n, deadlineMs: Date.UTC(2026, 11, 4, 20, 49, 46) },
+  ],
+  ephemerals: new Map([[0x100000000000003n, ['/x/e', '/x/f']]]),
+  watches: new Map([
+    [0x100000000000003n, ['/a', '/x']],
+    [0x100000000000004n, ['/x']],
+  ]),
+};
+
+const resets: string[] = [];
+const answer = (word: AnsweredWord, f: ServerFacts = facts) =>
+  answerFourLetterWord(word, {
+    facts: () => f,
+    sessionFacts: () => sessions,
+    resetServerStats: () => resets.push('server'),
+    resetConnectionStats: () => resets.push('connections'),
+  });
+
 describe('four-letter words', () => {
   it('recognises every word ZooKeeper knows by the first int of a connection', () => {
     for (const word of FOUR_LETTER_WORDS) expect(fourLetterWordOf(firstInt(word))).toBe(word);
@@ -102,19 +127,19 @@ describe('four-letter words', () => {
   });
 
   it('answers ruok with imok and isro with rw, without a newline', () => {
-    expect(answerFourLetterWord('ruok', facts)).toBe('imok');
-    expect(answerFourLetterWord('isro', facts)).toBe('rw');
-    expect(answerFourLetterWord('isro', { ...facts, readOnly: true })).toBe('ro');
+    expect(answer('ruok')).toBe('imok');
+    expect(answer('isro')).toBe('rw');
+    expect(answer('isro', { ...facts, readOnly: true })).toBe('ro');
   });
 
   it('prints srvr as ZooKeeper does', () => {
-    expect(answerFourLetterWord('srvr', facts)).toBe(
+    expect(answer('srvr')).toBe(
       `Zookeeper version: 3.9.3-zoonest-0.1.0, built on 2026-01-01 00:00 UTC\n${SERVER_STATS}`,
     );
   });
 
   it('prints stat with a brief line per client', () => {
-    expect(answerFourLetterWord('stat', facts)).toBe(
+    expect(answer('stat')).toBe(
       'Zookeeper version: 3.9.3-zoonest-0.1.0, built on 2026-01-01 00:00 UTC\n' +
         'Clients:\n' +
         ' /127.0.0.1:50000[1](queued=0,recved=1,sent=0)\n' +
@@ -125,7 +150,7 @@ describe('four-letter words', () => {
   });
 
   it('prints cons with session details for connections that have a session', () => {
-    expect(answerFourLetterWord('cons', facts)).toBe(
+    expect(answer('cons')).toBe(
       ' /127.0.0.1:50000[1](queued=0,recved=1,sent=0)\n' +
         ' /127.0.0.1:50001[1](queued=0,recved=12,sent=11,sid=0x100000000000003,lop=GETD,' +
         'est=1700000000000,to=30000,lcxid=0xa,lzxid=0x2a,lresp=1700000000500,llat=1,' +
@@ -135,13 +160,11 @@ describe('four-letter words', () => {
   });
 
   it('prints wchs as the watch summary', () => {
-    expect(answerFourLetterWord('wchs', facts)).toBe(
-      '1 connections watching 2 paths\nTotal watches:3\n',
-    );
+    expect(answer('wchs')).toBe('1 connections watching 2 paths\nTotal watches:3\n');
   });
 
   it('prints conf as key=value lines, ZooKeeper keys first', () => {
-    expect(answerFourLetterWord('conf', facts).split('\n')).toEqual([
+    expect(answer('conf').split('\n')).toEqual([
       'clientPort=2181',
       'secureClientPort=-1',
       'dataDir=/data',
@@ -160,16 +183,13 @@ describe('four-letter words', () => {
   });
 
   it('prints envi under its heading', () => {
-    expect(answerFourLetterWord('envi', facts)).toBe(
+    expect(answer('envi')).toBe(
       'Environment:\nzookeeper.version=3.9.3-zoonest-0.1.0\nos.name=Linux\n',
     );
   });
 
   it('prints mntr as tab-separated zk_ lines', () => {
-    const lines = answerFourLetterWord('mntr', {
-      ...facts,
-      fileDescriptors: { open: 30, max: 1024 },
-    })
+    const lines = answer('mntr', { ...facts, fileDescriptors: { open: 30, max: 1024 } })
       .trimEnd()
       .split('\n')
       .map((l) => l.split('\t'));
@@ -195,20 +215,48 @@ describe('four-letter words', () => {
     ]);
   });
 
-  it('answers known words it does not run with ZooKeeper whitelist message', () => {
-    const unanswered = FOUR_LETTER_WORDS.filter((w) => !ANSWERED_WORDS.includes(w));
-    expect(unanswered).toEqual([
-      'crst',
-      'dirs',
-      'dump',
-      'gtmk',
-      'stmk',
-      'srst',
-      'wchc',
-      'wchp',
-      'hash',
-    ]);
-    expect(answerFourLetterWord('dump', facts)).toBe(
+  it('prints dump as sessions by expiry, then their ephemeral nodes', () => {
+    expect(answer('dump')).toBe(
+      'SessionTracker dump:\n' +
+        'Session Sets (2)/(3):\n' +
+        '1 expire at Fri Dec 04 20:49:46 UTC 2026:\n' +
+        '\t0x100000000000005\n' +
+        '2 expire at Fri Dec 04 20:49:48 UTC 2026:\n' +
+        '\t0x100000000000003\n' +
+        '\t0x100000000000004\n' +
+        'ephemeral nodes dump:\n' +
+        'Sessions with Ephemerals (1):\n' +
+        '0x100000000000003:\n' +
+        '\t/x/e\n' +
+        '\t/x/f\n' +
+        'Connections dump:\n',
+    );
+  });
+
+  it('prints watches by session in wchc and by path in wchp', () => {
+    expect(answer('wchc')).toBe('0x100000000000003\n\t/a\n\t/x\n0x100000000000004\n\t/x\n\n');
+    expect(answer('wchp')).toBe(
+      '/a\n\t0x100000000000003\n/x\n\t0x100000000000003\n\t0x100000000000004\n\n',
+    );
+  });
+
+  it('prints dirs and resets statistics with crst and srst', () => {
+    expect(answer('dirs')).toBe('datadir_size: 4096\nlogdir_size: 4096\n');
+    resets.length = 0;
+    expect(answer('crst')).toBe('Connection stats reset.\n');
+    expect(answer('srst')).toBe('Server stats reset.\n');
+    expect(resets).toEqual(['connections', 'server']);
+  });
+
+  it('answers only whitelisted words, and never gtmk, stmk or hash', () => {
+    const never = FOUR_LETTER_WORDS.filter(
+      (w) => !(ANSWERED_WORDS as readonly string[]).includes(w),
+    );
+    expect(never).toEqual(['gtmk', 'stmk', 'hash']);
+    expect(isWhitelisted('dump', ['srvr'])).toBe(false);
+    expect(isWhitelisted('dump', ['dump', 'srvr'])).toBe(true);
+    expect(isWhitelisted('gtmk', [...ANSWERED_WORDS])).toBe(false);
+    expect(notInWhitelist('dump')).toBe(
       'dump is not executed because it is not in the whitelist.\n',
     );
   });

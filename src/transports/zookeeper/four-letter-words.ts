@@ -1,5 +1,6 @@
 import { javaDouble, javaHex } from './java-format';
-import type { ConnectionFacts, ServerFacts } from './server-facts';
+import type { ConnectionFacts, ServerFacts, ServerReport } from './server-facts';
+import { formatDump, formatWchc, formatWchp } from './session-words';
 
 /** Every word ZooKeeper recognises (FourLetterCommands); a connection opening with one is a command. */
 export const FOUR_LETTER_WORDS = [
@@ -25,18 +26,26 @@ export const FOUR_LETTER_WORDS = [
 
 export type FourLetterWord = (typeof FOUR_LETTER_WORDS)[number];
 
-/** The words Zoonest answers; the rest get ZooKeeper's "not in the whitelist" reply. */
-export const ANSWERED_WORDS: readonly FourLetterWord[] = [
-  'ruok',
-  'srvr',
-  'stat',
-  'mntr',
-  'cons',
-  'wchs',
+/** The words Zoonest answers when the whitelist lets it; gtmk, stmk and hash it never does. */
+export const ANSWERED_WORDS = [
   'conf',
+  'cons',
+  'crst',
+  'dirs',
+  'dump',
   'envi',
   'isro',
-];
+  'mntr',
+  'ruok',
+  'srst',
+  'srvr',
+  'stat',
+  'wchc',
+  'wchp',
+  'wchs',
+] as const satisfies readonly FourLetterWord[];
+
+export type AnsweredWord = (typeof ANSWERED_WORDS)[number];
 
 const WORD_BY_INT = new Map<number, FourLetterWord>(
   FOUR_LETTER_WORDS.map((w) => [Buffer.from(w, 'latin1').readInt32BE(0), w]),
@@ -47,37 +56,53 @@ export function fourLetterWordOf(firstInt: number): FourLetterWord | undefined {
   return WORD_BY_INT.get(firstInt);
 }
 
-/** The text a word answers with; the connection closes after sending it. */
-export function answerFourLetterWord(word: FourLetterWord, facts: ServerFacts): string {
+/** ZooKeeper's answer to a word outside 4lw.commands.whitelist. */
+export function notInWhitelist(word: string): string {
+  return `${word} is not executed because it is not in the whitelist.\n`;
+}
+
+export function isWhitelisted(
+  word: FourLetterWord,
+  whitelist: readonly AnsweredWord[],
+): word is AnsweredWord {
+  return (whitelist as readonly string[]).includes(word);
+}
+
+/** The text a whitelisted word answers with; the connection closes after sending it. */
+export function answerFourLetterWord(word: AnsweredWord, report: ServerReport): string {
   switch (word) {
     case 'ruok':
       return 'imok';
     case 'isro':
-      return facts.readOnly ? 'ro' : 'rw';
+      return report.facts().readOnly ? 'ro' : 'rw';
     case 'srvr':
-      return formatSrvr(facts);
+      return formatSrvr(report.facts());
     case 'stat':
-      return formatStat(facts);
+      return formatStat(report.facts());
     case 'mntr':
-      return formatMntr(facts);
+      return formatMntr(report.facts());
     case 'cons':
-      return formatCons(facts);
+      return formatCons(report.facts());
     case 'wchs':
-      return formatWchs(facts);
+      return formatWchs(report.facts());
     case 'conf':
-      return formatConf(facts);
+      return formatConf(report.facts());
     case 'envi':
-      return formatEnvi(facts);
-    case 'crst':
+      return formatEnvi(report.facts());
     case 'dirs':
+      return formatDirs(report.facts());
     case 'dump':
-    case 'gtmk':
-    case 'hash':
-    case 'srst':
-    case 'stmk':
+      return formatDump(report.sessionFacts());
     case 'wchc':
+      return formatWchc(report.sessionFacts());
     case 'wchp':
-      return `${word} is not executed because it is not in the whitelist.\n`;
+      return formatWchp(report.sessionFacts());
+    case 'crst':
+      report.resetConnectionStats();
+      return 'Connection stats reset.\n';
+    case 'srst':
+      report.resetServerStats();
+      return 'Server stats reset.\n';
   }
 }
 
@@ -122,6 +147,11 @@ export function formatConf(facts: ServerFacts): string {
     ...(c.extra ?? []),
   ];
   return lines.map(([k, v]) => `${k}=${v}\n`).join('');
+}
+
+/** dirs: the sizes of the data and log directories (one directory in Zoonest). */
+export function formatDirs(facts: ServerFacts): string {
+  return `datadir_size: ${facts.conf.dataDirSize}\nlogdir_size: ${facts.conf.dataLogSize}\n`;
 }
 
 export function formatEnvi(facts: ServerFacts): string {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Coordinator } from '../../core/coordinator';
 import type { Settings } from '../../server/settings';
 import type { WireStats } from './latency-stats';
-import type { ServerFacts } from './server-facts';
+import type { ServerFacts, SessionFacts } from './server-facts';
 import { SERVER_VERSION_LINE } from './server-version';
 import type { ZkConnection } from './zk-connection';
 
@@ -68,6 +68,21 @@ export function gatherServerFacts(s: FactSources): ServerFacts {
     },
     environment: environment(s.settings),
     fileDescriptors: fileDescriptors(),
+  };
+}
+
+/** Sessions with their deadlines, ephemerals and watches, for dump, wchc and wchp. */
+export function gatherSessionFacts(zk: Coordinator): SessionFacts {
+  const sessions = zk.listSessions();
+  const ephemerals = new Map<bigint, string[]>();
+  for (const s of sessions) {
+    const paths = zk.ephemeralPathsOf(s.id);
+    if (paths.length > 0) ephemerals.set(s.id, paths);
+  }
+  return {
+    expiry: sessions.map((s) => ({ sessionId: s.id, deadlineMs: s.deadline })),
+    ephemerals,
+    watches: zk.watchedPathsBySession(),
   };
 }
 

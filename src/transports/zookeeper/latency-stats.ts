@@ -14,6 +14,14 @@ export class LatencyStats {
     this.total += ms;
   }
 
+  reset(): void {
+    this.count = 0;
+    this.total = 0;
+    this.min = 0;
+    this.max = 0;
+    this.last = 0;
+  }
+
   get avg(): number {
     return this.count === 0 ? 0 : this.total / this.count;
   }
@@ -24,4 +32,10 @@ export class WireStats {
   packetsReceived = 0;
   packetsSent = 0;
   readonly latency = new LatencyStats();
+
+  reset(): void {
+    this.packetsReceived = 0;
+    this.packetsSent = 0;
+    this.latency.reset();
+  }
 }

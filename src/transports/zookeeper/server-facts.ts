@@ -67,3 +67,23 @@ export interface ServerFacts {
   /** Printed by mntr when known (ZooKeeper prints them on Unix only). */
   fileDescriptors?: { open: number; max: number };
 }
+
+/** Who holds what, for dump, wchc and wchp: gathered only when one of them asks. */
+export interface SessionFacts {
+  /** Each live session and when it expires unless heard from (epoch milliseconds). */
+  expiry: ReadonlyArray<{ sessionId: bigint; deadlineMs: number }>;
+  /** Each session's ephemeral nodes, sessions without any left out. */
+  ephemerals: ReadonlyMap<bigint, readonly string[]>;
+  /** Each session's watched paths, sorted. */
+  watches: ReadonlyMap<bigint, readonly string[]>;
+}
+
+/** What the four-letter words and the AdminServer commands read, and the two they reset. */
+export interface ServerReport {
+  facts(): ServerFacts;
+  sessionFacts(): SessionFacts;
+  /** srst: the server's packet counts and latencies start again from zero. */
+  resetServerStats(): void;
+  /** crst: every connection's packet counts, latencies and last operation start again. */
+  resetConnectionStats(): void;
+}

@@ -6,7 +6,12 @@ import type { WatchEvent, Watcher } from '../../core/watch-event';
 import type { Settings } from '../../server/settings';
 import { ConnectionStats } from './connection-stats';
 import { errorText } from './error-text';
-import { answerFourLetterWord, type FourLetterWord } from './four-letter-words';
+import {
+  answerFourLetterWord,
+  isWhitelisted,
+  notInWhitelist,
+  type FourLetterWord,
+} from './four-letter-words';
 import { FrameDecoder, FrameError } from './frame-decoder';
 import {
   decodeConnectRequest,
@@ -18,7 +23,7 @@ import type { ConnectRequest } from './jute/requests';
 import type { WireStats } from './latency-stats';
 import { Outbox } from './outbox';
 import { RequestAnswerer } from './request-answerer';
-import type { ConnectionFacts, ServerFacts } from './server-facts';
+import type { ConnectionFacts, ServerReport } from './server-facts';
 import { handshake } from './session-handshake';
 
 /** ZooKeeper's sessionless-connection timeout: the ConnectRequest must come within it. */
@@ -28,14 +33,12 @@ const MAX_OUTSTANDING = 1000;
 /** Unsent bytes per connection before it stops reading until the client catches up. */
 const WRITE_HIGH_WATER = 4 * 1024 * 1024;
 
-/** What a connection needs from the server that accepted it. */
-export interface ConnectionHost {
+/** What a connection needs from the server that accepted it; the report answers the words. */
+export interface ConnectionHost extends ServerReport {
   readonly zk: Coordinator;
-  readonly settings: Pick<Settings, 'juteMaxBuffer' | 'maxMultiOps'>;
+  readonly settings: Pick<Settings, 'juteMaxBuffer' | 'maxMultiOps' | 'fourLetterWords'>;
   readonly stats: WireStats;
   readonly log: LoggerService;
-  /** Facts for the four-letter words, built only when a word needs them. */
-  serverFacts(): ServerFacts;
   /** The connection now holds its session; the session's older connection is closed. */
   claim(conn: ZkConnection): void;
   released(conn: ZkConnection): void;
@@ -155,8 +158,9 @@ export class ZkConnection implements Watcher {
     this.host.stats.packetsReceived++;
     this.stats.packetsReceived++;
     this.pauseReading(true);
-    // ruok must answer even when gathering facts would not.
-    const text = word === 'ruok' ? 'imok' : answerFourLetterWord(word, this.host.serverFacts());
+    const text = isWhitelisted(word, this.host.settings.fourLetterWords)
+      ? answerFourLetterWord(word, this.host)
+      : notInWhitelist(word);
     this.hangUp(text);
   }
 

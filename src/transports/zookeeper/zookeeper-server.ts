@@ -11,10 +11,10 @@ import { Coordinator } from '../../core/coordinator';
 import { MetricsService } from '../../ops/metrics.service';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import { gatherServerFacts } from './gather-server-facts';
+import { gatherServerFacts, gatherSessionFacts } from './gather-server-facts';
 import { WireStats } from './latency-stats';
 import { ConnectionCounts } from './connection-counts';
-import type { ServerFacts } from './server-facts';
+import type { ServerFacts, ServerReport, SessionFacts } from './server-facts';
 import { ZkConnection, type ConnectionHost } from './zk-connection';
 
 /**
@@ -22,7 +22,9 @@ import { ZkConnection, type ConnectionHost } from './zk-connection';
  * per session, closing a session's connection when the session ends, as ZooKeeper does.
  */
 @Injectable()
-export class ZookeeperServer implements ConnectionHost, OnApplicationBootstrap, OnModuleDestroy {
+export class ZookeeperServer
+  implements ConnectionHost, ServerReport, OnApplicationBootstrap, OnModuleDestroy
+{
   readonly log = new Logger('ZookeeperServer');
   readonly stats = new WireStats();
   private readonly server: Server;
@@ -73,7 +75,7 @@ export class ZookeeperServer implements ConnectionHost, OnApplicationBootstrap, 
     await closed;
   }
 
-  serverFacts(): ServerFacts {
+  facts(): ServerFacts {
     return gatherServerFacts({
       zk: this.zk,
       settings: this.settings,
@@ -82,6 +84,18 @@ export class ZookeeperServer implements ConnectionHost, OnApplicationBootstrap, 
       port: this.port,
       startedMs: this.startedMs,
     });
+  }
+
+  sessionFacts(): SessionFacts {
+    return gatherSessionFacts(this.zk);
+  }
+
+  resetServerStats(): void {
+    this.stats.reset();
+  }
+
+  resetConnectionStats(): void {
+    for (const conn of this.connections) conn.stats.reset();
   }
 
   claim(conn: ZkConnection): void {
