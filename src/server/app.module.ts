@@ -6,6 +6,7 @@ import { RecipesModule } from '../recipes/recipes.module';
 import { RestModule } from '../transports/rest/rest.module';
 import { SocketIoModule } from '../transports/socketio/socketio.module';
 import { ZookeeperModule } from '../transports/zookeeper/zookeeper.module';
+import { XdsModule } from '../xds/xds.module';
 import { CoordinatorModule } from './coordinator.module';
 import type { Settings } from './settings';
 
@@ -28,6 +29,7 @@ export class AppModule {
         ZookeeperModule,
         RecipesModule,
         AdminModule,
+        XdsModule,
       ],
     };
   }

@@ -50,6 +50,8 @@ export const settingsSchema = z.object({
   ZOONEST_MAX_MULTI_OPS: int(1).default(10_000),
   ZOONEST_ZK_MAX_CONNECTIONS_PER_IP: int(0).default(60),
   ZOONEST_4LW_COMMANDS_WHITELIST: fourLetterWhitelist.default('srvr'),
+  ZOONEST_XDS_PORT: int(0).max(65535).optional(),
+  ZOONEST_XDS_PUSH_DELAY_MS: int(0).max(1000).default(20),
   ZOONEST_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
@@ -85,6 +87,10 @@ export interface Settings {
    * the AdminServer commands answered under /commands; the rest are refused.
    */
   fourLetterWords: readonly AnsweredWord[];
+  /** The xDS control plane's port; unset, it is off. */
+  xdsPort?: number;
+  /** How long the xDS server gathers registry changes before it pushes them. */
+  xdsPushDelayMs: number;
   logLevel: string;
   /** Who may log in to the dashboard. */
   adminUser: string;
@@ -129,6 +135,8 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     maxMultiOps: s.ZOONEST_MAX_MULTI_OPS,
     zkMaxConnectionsPerIp: s.ZOONEST_ZK_MAX_CONNECTIONS_PER_IP,
     fourLetterWords: s.ZOONEST_4LW_COMMANDS_WHITELIST,
+    xdsPort: s.ZOONEST_XDS_PORT,
+    xdsPushDelayMs: s.ZOONEST_XDS_PUSH_DELAY_MS,
     logLevel: s.ZOONEST_LOG_LEVEL,
     adminUser: s.ZOONEST_ADMIN_USER,
     adminPasswordHash:

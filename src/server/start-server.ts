@@ -7,6 +7,7 @@ import { Coordinator } from '../core/coordinator';
 import { setupOpenApi } from '../transports/rest/openapi';
 import { ZoonestIoAdapter } from '../transports/socketio/zoonest-io.adapter';
 import { ZookeeperServer } from '../transports/zookeeper/zookeeper-server';
+import { XdsServer } from '../xds/xds-server';
 import { AppModule } from './app.module';
 import { loadSettings, type Settings, type SettingsInput } from './settings';
 
@@ -16,6 +17,8 @@ export interface RunningServer {
   httpPort: number;
   /** The ZooKeeper wire-protocol port actually bound (settings.zkPort may be 0). */
   zkPort: number;
+  /** The xDS port actually bound; 0 when ZOONEST_XDS_PORT is unset (off). */
+  xdsPort: number;
   settings: Settings;
   app: NestExpressApplication;
   coordinator: Coordinator;
@@ -46,6 +49,7 @@ export async function startServer(
     url: `http://${host}:${address.port}`,
     httpPort: address.port,
     zkPort: app.get(ZookeeperServer).port,
+    xdsPort: app.get(XdsServer).port,
     settings,
     app,
     coordinator: app.get(Coordinator),

@@ -31,6 +31,8 @@ export function publicSettings(s: Settings): SettingRow[] {
     ['ZOONEST_MAX_MULTI_OPS', s.maxMultiOps],
     ['ZOONEST_ZK_MAX_CONNECTIONS_PER_IP', s.zkMaxConnectionsPerIp],
     ['ZOONEST_4LW_COMMANDS_WHITELIST', s.fourLetterWords.join(',')],
+    ['ZOONEST_XDS_PORT', s.xdsPort ?? '(off)'],
+    ['ZOONEST_XDS_PUSH_DELAY_MS', s.xdsPushDelayMs],
     ['ZOONEST_LOG_LEVEL', s.logLevel],
     ['ZOONEST_ADMIN_USER', s.adminUser],
     ['ZOONEST_ADMIN_PASSWORD', s.adminPasswordHash ? '(set)' : '(generated at start)'],
