@@ -119,6 +119,8 @@ export class ChangeFeed {
         ).with({ oldestZxid: slice.oldestZxid });
       }
       for (const txn of slice.txns) {
+        // A replica may read the log ahead of what it applied; the rest arrives live.
+        if (txn.zxid > this.lastZxid()) return;
         for (const change of changesOf(txn)) if (matches(sub, change.path)) sub.sink(change);
         sub.replayedTo = txn.zxid;
         after = txn.zxid;

@@ -43,10 +43,13 @@ export interface CoordinatorDeps {
   /** Monotonic milliseconds, for latency figures. */
   elapsed: () => number;
   observer?: CoordinatorObserver;
+  /** Other replicas share the store: writes validate under its lock, and the log is followed. */
+  replicated?: boolean;
 }
 
 const NO_OBSERVER: CoordinatorObserver = { request: () => undefined, committed: () => undefined };
 const RECURSIVE_DELETE_ATTEMPTS = 5;
+const FOLLOW_PAGE = 1000;
 
 /**
  * The coordination kernel's facade: ZooKeeper's data model, sessions, watches and ACLs over
@@ -59,10 +62,13 @@ export class Coordinator {
   private readonly observer: CoordinatorObserver;
   private readonly closedListeners = new Set<(sessionId: bigint) => void>();
   private readonly order = new SessionOrder();
+  private readonly reloadListeners = new Set<() => void>();
+  private following?: Promise<void>;
+  private followAgain = false;
 
   private constructor(
     private readonly deps: CoordinatorDeps,
-    private readonly tree: DataTree,
+    private tree: DataTree,
     private readonly sessions: SessionTable,
     lastZxid: number,
   ) {
@@ -77,6 +83,7 @@ export class Coordinator {
         sessions,
         maxPendingWrites: deps.limits.maxPendingWrites,
         elapsed: deps.elapsed,
+        replicated: deps.replicated ?? false,
         hooks: {
           applied: (txn) => this.applied(txn),
           committed: (b) => this.observer.committed(b),
@@ -147,13 +154,33 @@ export class Coordinator {
     return { sessionId: session.id, password: session.password, timeoutMs: session.timeoutMs };
   }
 
-  /** Takes a session back up after a disconnect, with its id and password, while it lives. */
-  resumeSession(sessionId: bigint, password: Buffer, origin?: SessionOrigin): SessionInfo {
+  /**
+   * Takes a session back up after a disconnect, with its id and password, while it lives. On a
+   * cluster the session may have been opened through another replica a moment ago: the log is
+   * read first when it is not known here.
+   */
+  async resumeSession(
+    sessionId: bigint,
+    password: Buffer,
+    origin?: SessionOrigin,
+  ): Promise<SessionInfo> {
+    if (!this.sessions.verified(sessionId, password)) await this.catchUp();
+    const session = this.verifySession(sessionId, password);
+    if (origin) this.sessions.seenThrough(sessionId, origin);
+    return session;
+  }
+
+  /** The live session with this id and password, kept alive; SessionExpired otherwise. */
+  verifySession(sessionId: bigint, password: Buffer): SessionInfo {
     const s = this.sessions.verified(sessionId, password);
     if (!s) throw ZkError.sessionExpired(sessionId);
     this.sessions.touch(sessionId);
-    if (origin) this.sessions.seenThrough(sessionId, origin);
     return { sessionId, password: s.password, timeoutMs: s.timeoutMs };
+  }
+
+  /** Whether this replica knows the session; on a cluster it may not have applied it yet. */
+  hasSession(sessionId: bigint): boolean {
+    return this.sessions.get(sessionId) !== undefined;
   }
 
   ephemeralPathsOf(sessionId: bigint): string[] {
@@ -207,6 +234,21 @@ export class Coordinator {
     return this.caller(ctx).ids as AuthId[];
   }
 
+  /** Sessions kept alive here since the last call, for recording liveness cluster-wide. */
+  takeLiveSessions(): Array<[id: bigint, timeoutMs: number]> {
+    return this.sessions.takeLive();
+  }
+
+  /** Sessions whose deadline has passed here, before liveness seen elsewhere is considered. */
+  expiryCandidates(): bigint[] {
+    return this.sessions.expired();
+  }
+
+  /** Liveness recorded by other replicas: each session lives at least that much longer. */
+  extendSessions(remaining: ReadonlyArray<[id: bigint, remainingMs: number]>): void {
+    for (const [id, ms] of remaining) this.sessions.extend(id, ms);
+  }
+
   onSessionClosed(listener: (sessionId: bigint) => void): () => void {
     this.closedListeners.add(listener);
     return () => this.closedListeners.delete(listener);
@@ -236,6 +278,75 @@ export class Coordinator {
       due.map((path) => this.pipeline.submit({ op: 'deleteContainer', path }, SERVER_CALLER)),
     );
     return results.filter((r) => r.status === 'fulfilled').length;
+  }
+
+  // ---- following the log (replicas) ----------------------------------------------------
+
+  /**
+   * Applies what other replicas committed, in zxid order, firing watches and subscriptions as
+   * for local writes. Calls made while a pass runs are answered by a pass that starts after
+   * them, so a caller sees everything committed before it called.
+   */
+  catchUp(): Promise<void> {
+    if (!this.deps.replicated) return Promise.resolve();
+    if (this.following) {
+      this.followAgain = true;
+      return this.following;
+    }
+    this.following = (async () => {
+      try {
+        do {
+          this.followAgain = false;
+          await this.followLog();
+        } while (this.followAgain);
+      } finally {
+        this.following = undefined;
+      }
+    })();
+    return this.following;
+  }
+
+  /** True once everything up to `zxid` is applied here (reading the log first if need be). */
+  async caughtUpTo(zxid: number): Promise<boolean> {
+    if (zxid <= this.lastZxid) return true;
+    await this.catchUp();
+    return zxid <= this.lastZxid;
+  }
+
+  /** Called after the state was reloaded from the store: every client must reconnect. */
+  onReload(listener: () => void): () => void {
+    this.reloadListeners.add(listener);
+    return () => this.reloadListeners.delete(listener);
+  }
+
+  private async followLog(): Promise<void> {
+    for (;;) {
+      const applied = this.pipeline.lastZxid;
+      const slice = await this.deps.store.readLog(applied, FOLLOW_PAGE);
+      const lost = slice.lastZxid < applied;
+      const pruned = slice.lastZxid > applied && slice.oldestZxid > applied + 1;
+      if (lost || pruned) {
+        await this.reload();
+        return;
+      }
+      if (slice.txns.length === 0) return;
+      await this.pipeline.exclusive(() => this.pipeline.applyCommitted(slice.txns));
+      if (slice.txns.length < FOLLOW_PAGE) return;
+    }
+  }
+
+  /**
+   * Rebuilds the tree and sessions from the store: when the log this replica needs was pruned,
+   * or ends before what it applied (a commit lost in a database failover).
+   */
+  private reload(): Promise<void> {
+    return this.pipeline.exclusive(async () => {
+      const snapshot = await this.deps.store.load();
+      this.tree = new DataTree(snapshot.nodes);
+      this.sessions.replaceWith(snapshot.sessions);
+      this.pipeline.reset(this.tree, snapshot.lastZxid);
+      for (const listener of this.reloadListeners) listener();
+    });
   }
 
   // ---- writes ---------------------------------------------------------------------------

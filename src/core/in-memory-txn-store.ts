@@ -1,4 +1,4 @@
-import type { CommitBatch, LogSlice, Snapshot, TxnStore } from './ports';
+import type { LogSlice, PrepareBatch, Snapshot, TxnStore } from './ports';
 import type { SessionRecord } from './session-record';
 import type { Txn } from './txn';
 import type { NodeRecord } from './znode';
@@ -23,10 +23,15 @@ export class InMemoryTxnStore implements TxnStore {
     };
   }
 
-  async commit(batch: CommitBatch): Promise<void> {
+  async commit(appliedZxid: number, prepare: PrepareBatch): Promise<void> {
     const failure = this.failNext;
     this.failNext = undefined;
     if (failure) throw failure;
+    const batch = prepare(this.log.filter((t) => t.zxid > appliedZxid));
+    if (!batch) return;
+    if (batch.txns[0]?.zxid !== this.lastZxid + 1) {
+      throw new Error(`commit out of order: zxid ${batch.txns[0]?.zxid} after ${this.lastZxid}`);
+    }
     for (const node of batch.upsertNodes) this.nodes.set(node.path, node);
     for (const path of batch.deletePaths) this.nodes.delete(path);
     for (const s of batch.openSessions) this.sessions.set(s.id, s);
@@ -40,6 +45,7 @@ export class InMemoryTxnStore implements TxnStore {
   async readLog(afterZxid: number, limit: number): Promise<LogSlice> {
     return {
       oldestZxid: this.log[0]?.zxid ?? this.lastZxid + 1,
+      lastZxid: this.lastZxid,
       txns: this.log.filter((t) => t.zxid > afterZxid).slice(0, limit),
     };
   }

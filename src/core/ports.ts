@@ -40,18 +40,30 @@ export interface CommitBatch {
 export interface LogSlice {
   /** Smallest zxid still retained, or lastZxid + 1 when the log is empty. */
   oldestZxid: number;
+  /** Highest zxid committed, when the slice was read. */
+  lastZxid: number;
   /** Transactions with zxid > afterZxid, ascending, at most `limit`. */
   txns: Txn[];
 }
 
 /**
- * The durable store behind the write path. `commit` is all-or-nothing and durable once it
- * resolves (an acknowledged write survives a crash); it rejects and changes nothing otherwise.
- * A batch must continue the log exactly (first zxid = stored lastZxid + 1, no gaps), so a writer
- * working from a stale view is refused instead of overwriting another's transactions.
+ * Builds the batch to commit while the store holds the cluster's write lock. `newer` are the
+ * transactions other writers committed after the caller's applied zxid, in zxid order: the
+ * caller applies them first, so it validates against the latest state. Null commits nothing.
+ */
+export type PrepareBatch = (newer: Txn[]) => CommitBatch | null;
+
+/**
+ * The durable store behind the write path. `commit` takes the write lock (one writer at a time,
+ * across every replica on the same database), hands `prepare` what it has not applied yet, and
+ * writes the batch prepare returns in the same database transaction. It is all-or-nothing and
+ * durable once it resolves (an acknowledged write survives a crash); it rejects and changes
+ * nothing otherwise. A batch must continue the log exactly (first zxid = stored lastZxid + 1,
+ * no gaps), so a writer working from a stale view is refused instead of overwriting another's
+ * transactions.
  */
 export interface TxnStore {
   load(): Promise<Snapshot>;
-  commit(batch: CommitBatch): Promise<void>;
+  commit(appliedZxid: number, prepare: PrepareBatch): Promise<void>;
   readLog(afterZxid: number, limit: number): Promise<LogSlice>;
 }

@@ -30,12 +30,21 @@ export interface SessionOrigin {
 /** Live sessions and their deadlines. Durable opening and closing go through transactions. */
 export class SessionTable implements SessionReader, SessionWriter {
   private readonly sessions = new Map<bigint, Session>();
+  /** Sessions touched since the last takeLive. */
+  private readonly touched = new Set<bigint>();
 
   constructor(private readonly clock: Clock) {}
 
   /** Restores sessions after a restart; each gets a full timeout to come back, as in ZooKeeper. */
   restore(records: readonly SessionRecord[]): void {
     for (const r of records) this.opened(r.id, r.password, r.timeoutMs);
+  }
+
+  /** Forgets every session and restores these instead (a replica reloading its state). */
+  replaceWith(records: readonly SessionRecord[]): void {
+    this.sessions.clear();
+    this.touched.clear();
+    this.restore(records);
   }
 
   opened(id: bigint, password: Buffer, timeoutMs: number): void {
@@ -54,6 +63,7 @@ export class SessionTable implements SessionReader, SessionWriter {
 
   closed(id: bigint): void {
     this.sessions.delete(id);
+    this.touched.delete(id);
   }
 
   /** Open until its closing transaction commits, even while that is under way. */
@@ -77,7 +87,27 @@ export class SessionTable implements SessionReader, SessionWriter {
     const s = this.sessions.get(id);
     if (!s || s.closing) return false;
     s.deadline = Math.max(s.deadline, this.clock.now() + s.timeoutMs);
+    this.touched.add(id);
     return true;
+  }
+
+  /** Pushes a session's deadline to at least `remainingMs` from now (liveness seen elsewhere). */
+  extend(id: bigint, remainingMs: number): void {
+    const s = this.sessions.get(id);
+    if (s && !s.closing) s.deadline = Math.max(s.deadline, this.clock.now() + remainingMs);
+  }
+
+  /**
+   * Sessions this server kept alive since the last call (touched, or held by a connection),
+   * with their timeouts; for recording liveness where other servers can see it.
+   */
+  takeLive(): Array<[id: bigint, timeoutMs: number]> {
+    const live: Array<[bigint, number]> = [];
+    for (const s of this.sessions.values()) {
+      if (!s.closing && (s.attachments > 0 || this.touched.has(s.id))) live.push([s.id, s.timeoutMs]);
+    }
+    this.touched.clear();
+    return live;
   }
 
   /** The live session with this id and password; undefined when either is wrong. */

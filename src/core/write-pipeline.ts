@@ -2,7 +2,7 @@ import { applyTxn } from './apply-txn';
 import type { Caller } from './caller';
 import type { DataTree } from './data-tree';
 import { PendingView } from './pending-view';
-import type { Clock, Scheduler, TxnStore } from './ports';
+import type { Clock, CommitBatch, PrepareBatch, Scheduler, TxnStore } from './ports';
 import type { SessionTable } from './session-table';
 import type { Txn } from './txn';
 import type { TxnBuilder } from './txn-builder';
@@ -34,21 +34,35 @@ export interface PipelineDeps {
   hooks: PipelineHooks;
   /** Monotonic milliseconds, for commit latency. */
   elapsed: () => number;
+  /**
+   * Other replicas write to the same store: every batch, even one that writes nothing, is
+   * validated under the store's write lock against the latest committed state.
+   */
+  replicated: boolean;
+}
+
+interface Built {
+  txns: Txn[];
+  outcomes: Array<{ result?: WriteResult; error?: unknown }>;
+  batch: CommitBatch | null;
 }
 
 /**
  * The one ordered write path: requests queued during a tick form one batch, validated in order,
  * committed in one durable transaction, then applied, watched and answered. One batch is in
- * flight at a time, so zxids, the log and the tree advance in the same order.
+ * flight at a time, so zxids, the log and the tree advance in the same order. Transactions other
+ * replicas committed are applied through the same path (before a batch is validated, and by
+ * `exclusive` jobs between batches), so the tree only ever moves forward in zxid order.
  */
 export class WritePipeline {
   private queue: Queued[] = [];
   private scheduled = false;
   private committing = false;
   private zxid: number;
+  private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly deps: PipelineDeps,
+    private deps: PipelineDeps,
     lastZxid: number,
   ) {
     this.zxid = lastZxid;
@@ -78,6 +92,34 @@ export class WritePipeline {
     });
   }
 
+  /** Runs `job` between batches: nothing else touches the tree while it runs. */
+  exclusive<T>(job: () => Promise<T> | T): Promise<T> {
+    const run = this.chain.then(job);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Applies transactions committed by others, in zxid order; those already applied are skipped. */
+  applyCommitted(txns: readonly Txn[]): void {
+    for (const txn of txns) {
+      if (txn.zxid <= this.zxid) continue;
+      if (txn.zxid !== this.zxid + 1) {
+        throw new ZkError(
+          ZkCode.ConnectionLoss,
+          undefined,
+          `log gap: transaction ${txn.zxid} follows applied ${this.zxid}`,
+        );
+      }
+      this.apply(txn);
+    }
+  }
+
+  /** Starts over from a reloaded state (run inside `exclusive`). */
+  reset(tree: DataTree, lastZxid: number): void {
+    this.deps = { ...this.deps, tree };
+    this.zxid = lastZxid;
+  }
+
   private schedule(): void {
     if (this.scheduled || this.committing) return;
     this.scheduled = true;
@@ -93,7 +135,7 @@ export class WritePipeline {
     const batch = this.queue;
     this.queue = [];
     try {
-      await this.process(batch);
+      await this.exclusive(() => this.process(batch));
     } finally {
       this.committing = false;
       if (this.queue.length > 0) this.schedule();
@@ -101,11 +143,29 @@ export class WritePipeline {
   }
 
   private async process(batch: Queued[]): Promise<void> {
-    const { tree, sessions, builder, store, clock } = this.deps;
+    // Alone on its store, a batch that writes nothing needs no database round trip.
+    let built: Built | undefined = this.deps.replicated ? undefined : this.build(batch);
+    if (!built || built.txns.length > 0) {
+      const started = this.deps.elapsed();
+      const ok = await this.commit(batch, (newer) => {
+        if (built && newer.length === 0) return built.batch;
+        this.applyCommitted(newer);
+        built = this.build(batch);
+        return built.batch;
+      });
+      if (!ok) return;
+      if (!built) throw new Error('the store committed without preparing the batch');
+      this.committed(batch, built, started);
+    }
+    this.answer(batch, built);
+  }
+
+  private build(batch: Queued[]): Built {
+    const { tree, sessions, builder, clock } = this.deps;
     const view = new PendingView(tree, sessions);
     const time = clock.now();
     const txns: Txn[] = [];
-    const outcomes: Array<{ result?: WriteResult; error?: unknown }> = [];
+    const outcomes: Built['outcomes'] = [];
     let zxid = this.zxid;
     for (const item of batch) {
       try {
@@ -119,28 +179,47 @@ export class WritePipeline {
         outcomes.push({ error });
       }
     }
-    if (txns.length > 0) {
-      const started = this.deps.elapsed();
-      try {
-        await store.commit({ txns, ...view.changes(), lastZxid: zxid });
-      } catch (cause) {
-        const err = new ZkError(ZkCode.SystemError, undefined, `commit failed: ${String(cause)}`);
-        for (const item of batch) item.reject(err);
-        return;
-      }
-      this.deps.hooks.committed({
-        requests: batch.length,
-        txns: txns.length,
-        millis: this.deps.elapsed() - started,
-      });
-      for (const txn of txns) {
-        applyTxn(tree, sessions, txn);
-        this.zxid = txn.zxid;
-        this.deps.hooks.applied(txn);
-      }
+    return {
+      txns,
+      outcomes,
+      batch: txns.length > 0 ? { txns, ...view.changes(), lastZxid: zxid } : null,
+    };
+  }
+
+  /** Commits; on failure every request of the batch is refused and false returned. */
+  private async commit(batch: Queued[], prepare: PrepareBatch): Promise<boolean> {
+    try {
+      await this.deps.store.commit(this.zxid, prepare);
+      return true;
+    } catch (cause) {
+      const err =
+        cause instanceof ZkError
+          ? cause
+          : new ZkError(ZkCode.SystemError, undefined, `commit failed: ${String(cause)}`);
+      for (const item of batch) item.reject(err);
+      return false;
     }
+  }
+
+  private committed(batch: Queued[], built: Built, started: number): void {
+    if (built.txns.length === 0) return;
+    this.deps.hooks.committed({
+      requests: batch.length,
+      txns: built.txns.length,
+      millis: this.deps.elapsed() - started,
+    });
+    for (const txn of built.txns) this.apply(txn);
+  }
+
+  private apply(txn: Txn): void {
+    applyTxn(this.deps.tree, this.deps.sessions, txn);
+    this.zxid = txn.zxid;
+    this.deps.hooks.applied(txn);
+  }
+
+  private answer(batch: Queued[], built: Built): void {
     batch.forEach((item, i) => {
-      const outcome = outcomes[i];
+      const outcome = built.outcomes[i];
       if (outcome?.result) item.resolve(outcome.result);
       else item.reject(outcome?.error);
     });

@@ -65,6 +65,7 @@ describe('createDataSource', () => {
       await expect(ds.query('SELECT name FROM migrations ORDER BY id')).resolves.toEqual([
         { name: 'CreateSchema1764000000000' },
         { name: 'CreateAuditLog1765000000000' },
+        { name: 'AddReplicas1766000000000' },
       ]);
     });
   });
@@ -83,6 +84,7 @@ describe('createDataSource', () => {
         'sessions',
         'txn_log',
         'znodes',
+        'zoonest_replicas',
         'zoonest_state',
       ]);
       await expect(ds.query(`SELECT * FROM "${schema}".zoonest_state`)).resolves.toEqual([

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { CreateSchema1764000000000 } from '../../migrations/1764000000000-create-schema';
 import { CreateAuditLog1765000000000 } from '../../migrations/1765000000000-create-audit-log';
+import { AddReplicas1766000000000 } from '../../migrations/1766000000000-add-replicas';
 import type { Dialect } from './columns';
 import { entitiesFor } from './entities';
 
@@ -18,7 +19,11 @@ export interface DataSourceSettings {
   pgSchema?: string;
 }
 
-const MIGRATIONS = [CreateSchema1764000000000, CreateAuditLog1765000000000];
+const MIGRATIONS = [
+  CreateSchema1764000000000,
+  CreateAuditLog1765000000000,
+  AddReplicas1766000000000,
+];
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 
 function common(dialect: Dialect) {
@@ -62,6 +67,8 @@ export function createDataSource(opts: DataSourceSettings): DataSource {
     type: 'postgres',
     url: opts.dbUrl,
     schema: opts.pgSchema,
+    // Fail a write fast while the database is away instead of queueing it indefinitely.
+    extra: { connectionTimeoutMillis: 5000, keepAlive: true },
     ...common('postgres'),
   });
 }

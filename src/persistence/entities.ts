@@ -1,5 +1,6 @@
 import { AuditEntryEntity } from './audit-entry.entity';
 import type { Dialect } from './columns';
+import { ReplicaEntity } from './replica.entity';
 import { SessionEntity } from './session.entity';
 import { TxnLogEntity } from './txn-log.entity';
 import { ZnodeEntity } from './znode.entity';
@@ -13,6 +14,7 @@ export function entitiesFor(dialect: Dialect) {
     session: SessionEntity[dialect],
     state: ZoonestStateEntity,
     audit: AuditEntryEntity,
+    replica: ReplicaEntity,
   };
 }
 

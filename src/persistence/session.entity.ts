@@ -1,12 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { SessionRecord } from '../core/session-record';
-import { bytesColumn, forEachDialect, idColumn } from './columns';
+import { bytesColumn, forEachDialect, idColumn, int64Column } from './columns';
 
 /** A row of `sessions`: a SessionRecord with its 64-bit id as a decimal string. */
 export interface SessionRow {
   id: string;
   password: Buffer;
   timeoutMs: number;
+  /** Database time (ms) until which a replica last vouched for the session; 0 before that. */
+  expiresAt: number;
 }
 
 /** `sessions`, the open sessions. One class per dialect: the type of `password` differs. */
@@ -16,12 +18,13 @@ export const SessionEntity = forEachDialect((dialect): new () => SessionRow => {
     @PrimaryColumn(idColumn()) id!: string;
     @Column(bytesColumn(dialect)) password!: Buffer;
     @Column({ name: 'timeout_ms', type: 'integer' }) timeoutMs!: number;
+    @Column({ ...int64Column('expires_at'), default: 0 }) expiresAt!: number;
   }
   return SessionEntity;
 });
 
 export function toSessionRow(s: SessionRecord): SessionRow {
-  return { id: s.id.toString(), password: s.password, timeoutMs: s.timeoutMs };
+  return { id: s.id.toString(), password: s.password, timeoutMs: s.timeoutMs, expiresAt: 0 };
 }
 
 export function fromSessionRow(row: SessionRow): SessionRecord {

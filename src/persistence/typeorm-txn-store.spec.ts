@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Coordinator } from '../core/coordinator';
-import type { CommitBatch, Snapshot } from '../core/ports';
+import type { CommitBatch, Snapshot, TxnStore } from '../core/ports';
 import type { SessionRecord } from '../core/session-record';
 import type { Stat } from '../core/stat';
 import type { Txn } from '../core/txn';
 import type { NodeRecord } from '../core/znode';
 import { createDataSource } from './data-source.factory';
 import { TypeOrmTxnStore } from './typeorm-txn-store';
+import { toTxnLogRow } from './txn-log.entity';
 
 const PG_URL = process.env.ZOONEST_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -123,6 +124,10 @@ function creates(firstZxid: number, count: number, more: Partial<CommitBatch> = 
   };
 }
 
+/** Commits a batch prepared in advance, as a writer that applied everything before it. */
+const put = (s: TxnStore, batch: CommitBatch): Promise<void> =>
+  s.commit((batch.txns[0]?.zxid ?? 1) - 1, () => batch);
+
 const byPath = (a: NodeRecord, b: NodeRecord) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 const sorted = (s: Snapshot): Snapshot => ({
   ...s,
@@ -157,20 +162,20 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
   it('loads an empty store', async () => {
     const s = await store();
     await expect(s.load()).resolves.toEqual({ lastZxid: 0, nodes: [], sessions: [] });
-    await expect(s.readLog(0, 10)).resolves.toEqual({ oldestZxid: 1, txns: [] });
+    await expect(s.readLog(0, 10)).resolves.toEqual({ oldestZxid: 1, lastZxid: 0, txns: [] });
   });
 
   it('gives back after a reopen exactly what was committed', async () => {
     let s = await store();
     const first = creates(1, 3, { openSessions: [session(7n), session(BIG_ID)] });
-    await s.commit(first);
+    await put(s, first);
     const changed = node('/n2', 2, {
       data: Buffer.from('v2'),
       version: 1,
       mzxid: 4,
       mtime: T0 + 4,
     });
-    await s.commit({
+    await put(s, {
       txns: [
         {
           zxid: 4,
@@ -205,7 +210,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     let s = await store();
     const password = Buffer.concat([ALL_BYTES, Buffer.from([0, 0])]);
     const big = randomBytes(300_000);
-    await s.commit(
+    await put(s, 
       creates(1, 2, {
         upsertNodes: [
           node('/n1', 1, { data: ALL_BYTES }),
@@ -228,13 +233,13 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
   it('keeps 64-bit session ids exact, beyond 2^53', async () => {
     let s = await store();
     const owned = node('/e', 1, { kind: 'ephemeral', ephemeralOwner: BIG_ID });
-    await s.commit(
+    await put(s, 
       creates(1, 1, {
         upsertNodes: [owned],
         openSessions: [session(BIG_ID), session(BIG_ID - 1n)],
       }),
     );
-    await s.commit({ ...creates(2, 1), upsertNodes: [], closeSessions: [BIG_ID - 1n] });
+    await put(s, { ...creates(2, 1), upsertNodes: [], closeSessions: [BIG_ID - 1n] });
     s = await reopen(s);
     const snap = await s.load();
     expect(snap.sessions.map((x) => x.id)).toEqual([BIG_ID]);
@@ -244,10 +249,10 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
   it('reads the log after a zxid, ascending, at most limit', async () => {
     const s = await store();
     const batches = [creates(1, 3), creates(4, 1), creates(5, 4)];
-    for (const b of batches) await s.commit(b);
+    for (const b of batches) await put(s, b);
     const all = batches.flatMap((b) => b.txns);
 
-    await expect(s.readLog(0, 100)).resolves.toEqual({ oldestZxid: 1, txns: all });
+    await expect(s.readLog(0, 100)).resolves.toEqual({ oldestZxid: 1, lastZxid: 8, txns: all });
     expect((await s.readLog(2, 3)).txns.map((t) => t.zxid)).toEqual([3, 4, 5]);
     expect((await s.readLog(7, 100)).txns.map((t) => t.zxid)).toEqual([8]);
     expect((await s.readLog(8, 100)).txns).toEqual([]);
@@ -256,13 +261,13 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
 
   it('prunes the log to the newest historyTxns and reports the oldest kept', async () => {
     let s = await store(5);
-    for (const b of [creates(1, 4), creates(5, 4), creates(9, 4)]) await s.commit(b);
+    for (const b of [creates(1, 4), creates(5, 4), creates(9, 4)]) await put(s, b);
     let slice = await s.readLog(0, 100);
     expect(slice.txns.map((t) => t.zxid)).toEqual([8, 9, 10, 11, 12]);
     expect(slice.oldestZxid).toBe(8);
 
     // One batch bigger than the whole history.
-    await s.commit(creates(13, 7));
+    await put(s, creates(13, 7));
     s = await reopen(s, 5);
     slice = await s.readLog(0, 100);
     expect(slice.txns.map((t) => t.zxid)).toEqual([15, 16, 17, 18, 19]);
@@ -272,13 +277,13 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
 
   it('reports lastZxid + 1 as the oldest when no history is kept', async () => {
     const s = await store(0);
-    await s.commit(creates(1, 3));
-    await expect(s.readLog(0, 10)).resolves.toEqual({ oldestZxid: 4, txns: [] });
+    await put(s, creates(1, 3));
+    await expect(s.readLog(0, 10)).resolves.toEqual({ oldestZxid: 4, lastZxid: 3, txns: [] });
   });
 
   it('leaves nothing behind when a commit fails late (duplicate session)', async () => {
     let s = await store();
-    await s.commit(creates(1, 2, { openSessions: [session(42n)] }));
+    await put(s, creates(1, 2, { openSessions: [session(42n)] }));
     const before = sorted(await s.load());
     const log = await s.readLog(0, 100);
 
@@ -287,40 +292,40 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
       openSessions: [session(43n), session(42n)], // 42 exists: the INSERT fails after the rest ran
       closeSessions: [],
     });
-    await expect(s.commit(failing)).rejects.toThrow();
+    await expect(put(s, failing)).rejects.toThrow();
 
     s = await reopen(s);
     expect(sorted(await s.load())).toEqual(before);
     await expect(s.readLog(0, 100)).resolves.toEqual(log);
     // The zxids were not used up: the same batch without the bad session commits.
-    await s.commit({ ...failing, openSessions: [session(43n)] });
+    await put(s, { ...failing, openSessions: [session(43n)] });
     expect((await s.load()).lastZxid).toBe(5);
   });
 
   it('rejects a batch that does not continue the log, changing nothing', async () => {
     const s = await store();
-    await s.commit(creates(1, 2));
+    await put(s, creates(1, 2));
     const before = sorted(await s.load());
-    await expect(s.commit(creates(2, 2))).rejects.toThrow(/out of order: zxid 2 where 3 was next/);
-    await expect(s.commit(creates(4, 1))).rejects.toThrow(/out of order/);
-    await expect(s.commit({ ...creates(3, 2), lastZxid: 9 })).rejects.toThrow(/lastZxid 9/);
+    await expect(put(s, creates(2, 2))).rejects.toThrow(/out of order: zxid 2 where 3 was next/);
+    await expect(put(s, creates(4, 1))).rejects.toThrow(/applied zxid 3 but the log ends at 2/);
+    await expect(put(s, { ...creates(3, 2), lastZxid: 9 })).rejects.toThrow(/lastZxid 9/);
     expect(sorted(await s.load())).toEqual(before);
     expect((await s.readLog(0, 100)).txns).toHaveLength(2);
   });
 
   it('never lets a read see a commit in progress, nor one that failed', async () => {
     const s = await store();
-    const [, during] = await Promise.all([s.commit(creates(1, 50)), s.readLog(0, 1000)]);
-    expect(during.txns).toHaveLength(50);
+    const [, during] = await Promise.all([put(s, creates(1, 50)), s.readLog(0, 1000)]);
+    expect([0, 50]).toContain(during.txns.length);
 
     const bad = creates(51, 50, { openSessions: [session(1n), session(1n)] });
     const [failed, after, snap] = await Promise.allSettled([
-      s.commit(bad),
+      put(s, bad),
       s.readLog(50, 1000),
       s.load(),
     ]);
     expect(failed.status).toBe('rejected');
-    expect(after).toEqual({ status: 'fulfilled', value: { oldestZxid: 1, txns: [] } });
+    expect(after).toEqual({ status: 'fulfilled', value: { oldestZxid: 1, lastZxid: 50, txns: [] } });
     expect(snap.status === 'fulfilled' && snap.value.lastZxid).toBe(50);
   });
 
@@ -329,7 +334,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     const big = creates(1, 3_000);
     big.upsertNodes.slice(0, 12).forEach((n) => (n.data = randomBytes(1024 * 1024)));
     const started = performance.now();
-    await s.commit(big);
+    await put(s, big);
     const millis = performance.now() - started;
     s = await reopen(s, 10_000);
     const snap = await s.load();
@@ -402,27 +407,33 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
 describe('TypeOrmTxnStore on postgres, with other writers', () => {
   afterAll(() => POSTGRES.cleanup());
 
-  it('waits for the state row lock, then refuses a zxid another writer took', async () => {
+  it('waits for the state row lock, then hands prepare what another writer appended', async () => {
     const ds = await (await POSTGRES.fresh())().initialize();
     const store = new TypeOrmTxnStore(ds, { historyTxns: 100 });
     const schema = ds.options.type === 'postgres' ? ds.options.schema : undefined;
-    const state = `"${schema}".zoonest_state`;
     const other = new Client({ connectionString: PG_URL });
     await other.connect();
     try {
       await other.query('BEGIN');
-      await other.query(`SELECT * FROM ${state} WHERE id = 1 FOR UPDATE`);
-      let settled = false;
-      const commit = store.commit(creates(1, 1));
-      void commit.then(
-        () => (settled = true),
-        () => (settled = true),
-      );
+      await other.query(`SELECT * FROM "${schema}".zoonest_state WHERE id = 1 FOR UPDATE`);
+      const seen: number[][] = [];
+      const commit = store.commit(0, (newer) => {
+        seen.push(newer.map((t) => t.zxid));
+        return creates(2, 1);
+      });
       await new Promise((r) => setTimeout(r, 300));
-      expect(settled).toBe(false); // blocked on the lock, not racing ahead on a stale read
-      await other.query(`UPDATE ${state} SET last_zxid = 1 WHERE id = 1`);
+      expect(seen).toEqual([]); // blocked on the lock, not preparing from a stale read
+      const row = toTxnLogRow(creates(1, 1).txns[0]!);
+      await other.query(
+        `INSERT INTO "${schema}".txn_log (zxid, time, session_id, payload) VALUES ($1, $2, $3, $4)`,
+        [row.zxid, row.time, row.sessionId, row.payload],
+      );
+      await other.query(`UPDATE "${schema}".zoonest_state SET last_zxid = 1 WHERE id = 1`);
       await other.query('COMMIT');
-      await expect(commit).rejects.toThrow(/out of order: zxid 1 where 2 was next/);
+      await commit;
+      expect(seen).toEqual([[1]]);
+      expect((await store.readLog(0, 10)).txns.map((t) => t.zxid)).toEqual([1, 2]);
+      await expect(put(store, creates(2, 1))).rejects.toThrow(/out of order/);
     } finally {
       await other.end();
       await store.close();

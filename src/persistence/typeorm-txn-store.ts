@@ -1,5 +1,7 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { CommitBatch, LogSlice, Snapshot, TxnStore } from '../core/ports';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+import type { CommitBatch, LogSlice, PrepareBatch, Snapshot, TxnStore } from '../core/ports';
+import type { Txn } from '../core/txn';
+import { ZkError } from '../core/zk-error';
 import {
   deleteBelowStatement,
   deleteInStatements,
@@ -10,6 +12,8 @@ import {
   type Statement,
 } from './bulk-sql';
 import { dialectOf, type Dialect } from './columns';
+import { commitChannel } from './commit-channel';
+import { connectionLoss, isConnectionError } from './connection-errors';
 import { entitiesFor, type Entities } from './entities';
 import { SerialQueue } from './serial-queue';
 import { SqliteStatements } from './sqlite-statements';
@@ -21,12 +25,20 @@ import { STATE_ROW_ID, type ZoonestStateEntity } from './zoonest-state.entity';
 export interface TypeOrmTxnStoreOptions {
   /** How many of the newest transactions txn_log keeps for replay; older ones are pruned. */
   historyTxns: number;
+  /** PostgreSQL schema of the tables, naming the channel commits are announced on. */
+  pgSchema?: string;
+  /** Told how long each commit waited for the cluster's write lock, in milliseconds. */
+  lockWaited?: (millis: number) => void;
 }
+
+/** How long a commit whose COMMIT failed is looked for in the log before giving up. */
+const RESOLVE_UNKNOWN_MS = 5000;
 
 /**
  * The TxnStore on a migrated TypeORM DataSource (SQLite or PostgreSQL). A commit is one database
- * transaction; it is a compare-and-set on zoonest_state.last_zxid, so the log only ever grows by
- * the next zxids, whoever writes it.
+ * transaction that first locks the zoonest_state row (the cluster's one write lock), reads what
+ * other replicas appended since the caller's applied zxid, and appends the caller's batch with
+ * the next zxids; zxids, commit order and log order are one order, whoever writes.
  */
 export class TypeOrmTxnStore implements TxnStore {
   private readonly dialect: Dialect;
@@ -57,7 +69,7 @@ export class TypeOrmTxnStore implements TxnStore {
 
   load(): Promise<Snapshot> {
     return this.read(async (m) => {
-      const state = await this.state(m, false);
+      const state = await this.state(m);
       const nodes = await this.select(m, this.entities.znode);
       const sessions = await this.select(m, this.entities.session);
       return {
@@ -68,29 +80,96 @@ export class TypeOrmTxnStore implements TxnStore {
     });
   }
 
-  commit(batch: CommitBatch): Promise<void> {
-    return this.queue.run(() =>
-      this.sqlite ? this.commitOnSqlite(this.sqlite, batch) : this.commitOnPostgres(batch),
-    );
+  commit(appliedZxid: number, prepare: PrepareBatch): Promise<void> {
+    if (this.sqlite) {
+      const sqlite = this.sqlite;
+      return this.queue.run(() => this.commitOnSqlite(sqlite, appliedZxid, prepare));
+    }
+    return this.commitOnPostgres(appliedZxid, prepare);
   }
 
-  private async commitOnSqlite(sqlite: SqliteStatements, batch: CommitBatch): Promise<void> {
+  private async commitOnSqlite(
+    sqlite: SqliteStatements,
+    appliedZxid: number,
+    prepare: PrepareBatch,
+  ): Promise<void> {
     while (sqlite.busy) await new Promise((resolve) => setImmediate(resolve));
     sqlite.transaction((exec) => {
-      const [state] = rowsOf(this.ds, this.entities.state, exec.all(this.stateQuery));
-      for (const statement of this.commitStatements(batch, requireState(state))) {
-        exec.run(statement);
-      }
+      const [row] = rowsOf(this.ds, this.entities.state, exec.all(this.stateQuery));
+      const state = requireState(row);
+      checkApplied(state, appliedZxid);
+      const newer =
+        state.lastZxid > appliedZxid
+          ? rowsOf(this.ds, this.entities.txnLog, exec.all(this.logQuery(appliedZxid))).map(
+              fromTxnLogRow,
+            )
+          : [];
+      const batch = prepare(checkNewer(newer, state, appliedZxid));
+      if (!batch) return;
+      for (const statement of this.commitStatements(batch, state)) exec.run(statement);
     });
   }
 
-  private commitOnPostgres(batch: CommitBatch): Promise<void> {
-    return this.ds.transaction(async (m) => {
-      const state = await this.state(m, true);
-      for (const { sql, params } of this.commitStatements(batch, state)) {
-        await m.query(sql, params);
+  private async commitOnPostgres(appliedZxid: number, prepare: PrepareBatch): Promise<void> {
+    const runner = this.ds.createQueryRunner();
+    let batch: CommitBatch | null = null;
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      const waitStarted = performance.now();
+      const state = await this.lockedState(runner);
+      this.opts.lockWaited?.(performance.now() - waitStarted);
+      checkApplied(state, appliedZxid);
+      const newer =
+        state.lastZxid > appliedZxid ? await this.selectLog(runner.manager, appliedZxid) : [];
+      batch = prepare(checkNewer(newer, state, appliedZxid));
+      if (batch) {
+        for (const { sql, params } of this.commitStatements(batch, state)) {
+          await runner.query(sql, params);
+        }
+        await runner.query('SELECT pg_notify($1, $2)', [
+          commitChannel(this.opts.pgSchema),
+          String(batch.lastZxid),
+        ]);
       }
-    });
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release().catch(() => undefined);
+      throw storeError(err);
+    }
+    try {
+      await runner.commitTransaction();
+    } catch (err) {
+      // The COMMIT may or may not have happened: the log says which, never a guess.
+      if (batch) await this.resolveUnknownCommit(batch, err);
+    } finally {
+      await runner.release().catch(() => undefined);
+    }
+  }
+
+  /** Resolves when the batch is in the log; rejects when it is known not to be, or cannot tell. */
+  private async resolveUnknownCommit(batch: CommitBatch, cause: unknown): Promise<void> {
+    const [first] = batch.txns as [Txn];
+    const expected = toTxnLogRow(first).payload;
+    const giveUp = performance.now() + RESOLVE_UNKNOWN_MS;
+    for (;;) {
+      try {
+        const found = await this.ds.transaction(async (m) => {
+          // Waits for the interrupted transaction to finish, whichever way it went.
+          await m.query(`${this.stateQuery.sql} FOR UPDATE`, this.stateQuery.params);
+          const [row] = await this.selectLog(m, first.zxid - 1, 1);
+          return row?.zxid === first.zxid && toTxnLogRow(row).payload === expected;
+        });
+        if (found) return;
+        throw storeError(cause);
+      } catch (err) {
+        if (err instanceof ZkError) throw err;
+        if (performance.now() > giveUp) {
+          throw connectionLoss(`the outcome of a commit is unknown (${String(cause)})`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   }
 
   /** Everything one commit writes, once it is known to continue the log. */
@@ -123,16 +202,26 @@ export class TypeOrmTxnStore implements TxnStore {
 
   readLog(afterZxid: number, limit: number): Promise<LogSlice> {
     return this.read(async (m) => {
-      const state = await this.state(m, false);
-      const rows = await this.select(
-        m,
-        this.entities.txnLog,
-        (p) =>
-          `WHERE zxid > ${p(afterZxid)} ORDER BY zxid LIMIT ${p(Math.max(0, Math.floor(limit)))}`,
-      );
+      const state = await this.state(m);
+      const txns = await this.selectLog(m, afterZxid, limit);
       // log_start_zxid is lastZxid + 1 whenever the log is empty (see prune).
-      return { oldestZxid: state.logStartZxid, txns: rows.map(fromTxnLogRow) };
+      return { oldestZxid: state.logStartZxid, lastZxid: state.lastZxid, txns };
     });
+  }
+
+  private logQuery(afterZxid: number, limit?: number): Statement {
+    const bound = limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`;
+    return selectStatement(
+      this.ds,
+      this.entities.txnLog,
+      (p) => `WHERE zxid > ${p(afterZxid)} ORDER BY zxid${bound}`,
+    );
+  }
+
+  private async selectLog(m: EntityManager, afterZxid: number, limit?: number): Promise<Txn[]> {
+    const { sql, params } = this.logQuery(afterZxid, limit);
+    const raw = await m.query<Array<Record<string, unknown>>>(sql, params);
+    return rowsOf(this.ds, this.entities.txnLog, raw).map(fromTxnLogRow);
   }
 
   /** Waits for work in flight, then closes the DataSource. */
@@ -142,13 +231,24 @@ export class TypeOrmTxnStore implements TxnStore {
     });
   }
 
-  /** Reads in one snapshot; PostgreSQL's default isolation would let a commit land in between. */
-  private read<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.queue.run(() =>
-      this.dialect === 'postgres'
-        ? this.ds.transaction('REPEATABLE READ', fn)
-        : this.ds.transaction(fn),
-    );
+  /**
+   * Reads in one snapshot; PostgreSQL's default isolation would let a commit land in between.
+   * SQLite's single connection serializes them with commits; PostgreSQL's pool needs no queue.
+   */
+  private async read<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect !== 'postgres') return this.queue.run(() => this.ds.transaction(fn));
+    try {
+      return await this.ds.transaction('REPEATABLE READ', fn);
+    } catch (err) {
+      throw storeError(err);
+    }
+  }
+
+  /** The state row, locked until the transaction ends: the cluster's one write lock. */
+  private async lockedState(runner: QueryRunner): Promise<ZoonestStateEntity> {
+    const { sql, params } = this.stateQuery;
+    const raw = await runner.query(`${sql} FOR UPDATE`, params);
+    return requireState(rowsOf(this.ds, this.entities.state, raw as Array<Record<string, unknown>>)[0]);
   }
 
   private async select<T extends ObjectLiteral>(
@@ -160,11 +260,9 @@ export class TypeOrmTxnStore implements TxnStore {
     return rowsOf(this.ds, entity, await m.query<Array<Record<string, unknown>>>(sql, params));
   }
 
-  private async state(m: EntityManager, forUpdate: boolean): Promise<ZoonestStateEntity> {
+  private async state(m: EntityManager): Promise<ZoonestStateEntity> {
     const { sql, params } = this.stateQuery;
-    // The row lock orders commits from every replica; SQLite has a single writer anyway.
-    const lock = forUpdate && this.dialect === 'postgres' ? ' FOR UPDATE' : '';
-    const raw = await m.query<Array<Record<string, unknown>>>(sql + lock, params);
+    const raw = await m.query<Array<Record<string, unknown>>>(sql, params);
     return requireState(rowsOf(this.ds, this.entities.state, raw)[0]);
   }
 }
@@ -172,6 +270,34 @@ export class TypeOrmTxnStore implements TxnStore {
 function requireState(state: ZoonestStateEntity | undefined): ZoonestStateEntity {
   if (!state) throw new Error('zoonest_state has no row: the database was not migrated');
   return state;
+}
+
+/** A store error as the write path reports it: a lost database is ConnectionLoss. */
+function storeError(err: unknown): unknown {
+  if (err instanceof ZkError) return err;
+  return isConnectionError(err) ? connectionLoss(String(err)) : err;
+}
+
+/**
+ * A replica that applied more than the log holds follows a history the database no longer has
+ * (a commit lost when PostgreSQL failed over): it must reload before it writes again.
+ */
+function checkApplied(state: ZoonestStateEntity, appliedZxid: number): void {
+  if (appliedZxid > state.lastZxid) {
+    throw connectionLoss(
+      `this replica applied zxid ${appliedZxid} but the log ends at ${state.lastZxid}; it reloads`,
+    );
+  }
+}
+
+/** What the caller has not applied must all still be in the log. */
+function checkNewer(newer: Txn[], state: ZoonestStateEntity, appliedZxid: number): Txn[] {
+  if (newer.length !== state.lastZxid - appliedZxid) {
+    throw connectionLoss(
+      `this replica applied zxid ${appliedZxid}, older than the retained log; it reloads`,
+    );
+  }
+  return newer;
 }
 
 /** The batch must carry exactly the next zxids: anything else means another writer got there first. */

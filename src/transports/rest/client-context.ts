@@ -5,6 +5,8 @@ import { ZkError } from '../../core/zk-error';
 import { parseSessionId } from '../json/session-id';
 
 export const SESSION_HEADER = 'x-zoonest-session';
+/** The last zxid a client saw; a replica answers only once it has applied it. */
+export const ZXID_HEADER = 'x-zoonest-zxid';
 
 export function remoteAddress(req: Request): string {
   return req.socket.remoteAddress ?? '';
@@ -22,6 +24,19 @@ export function clientContext(req: Request, zk: Coordinator): ClientContext {
   const colon = value.indexOf(':');
   if (colon < 0) throw ZkError.badArguments(`${SESSION_HEADER} must be {sessionId}:{password}`);
   const sessionId = parseSessionId(value.slice(0, colon));
-  zk.resumeSession(sessionId, Buffer.from(value.slice(colon + 1), 'base64'));
+  zk.verifySession(sessionId, Buffer.from(value.slice(colon + 1), 'base64'));
   return { sessionId, remoteAddress: address };
+}
+
+/** The session id a request names in its session header, if any, without checking it. */
+export function namedSessionId(req: Request): bigint | undefined {
+  const header = req.headers[SESSION_HEADER];
+  const value = Array.isArray(header) ? header[0] : header;
+  const colon = value?.indexOf(':') ?? -1;
+  if (!value || colon < 0) return undefined;
+  try {
+    return parseSessionId(value.slice(0, colon));
+  } catch {
+    return undefined;
+  }
 }

@@ -23,4 +23,5 @@ export const HTTP_STATUS: Partial<Record<ZkCode, HttpStatus>> = {
   [ZkCode.Throttled]: HttpStatus.TOO_MANY_REQUESTS,
   [ZkCode.Unimplemented]: HttpStatus.NOT_IMPLEMENTED,
   [ZkCode.OperationTimeout]: HttpStatus.GATEWAY_TIMEOUT,
+  [ZkCode.ConnectionLoss]: HttpStatus.SERVICE_UNAVAILABLE,
 };

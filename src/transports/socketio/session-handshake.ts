@@ -28,7 +28,7 @@ export async function handshake(
   const sessionId = parseSessionId(fields.sessionId);
   const password = decodeData(requiredString(fields, 'password'), 'base64');
   const lastZxid = optionalInteger(fields, 'lastZxid', 0) ?? 0;
-  if (lastZxid > zk.lastZxid) {
+  if (!(await zk.caughtUpTo(lastZxid))) {
     // As ZooKeeper refuses a client that has seen a newer state: it must go to another server.
     throw new ZkError(
       ZkCode.ConnectionLoss,
@@ -36,7 +36,7 @@ export async function handshake(
       `the client has seen zxid ${lastZxid} but this server is at ${zk.lastZxid}; try another server`,
     );
   }
-  return { session: zk.resumeSession(sessionId, password, origin), resumed: true };
+  return { session: await zk.resumeSession(sessionId, password, origin), resumed: true };
 }
 
 /** Namespace middleware: a refused handshake reaches the client as connect_error with `data`. */

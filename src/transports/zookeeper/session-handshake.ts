@@ -39,7 +39,7 @@ export async function handshake(
   req: ConnectRequest,
   origin: { transport: string; remoteAddress: string },
 ): Promise<HandshakeOutcome> {
-  if (req.lastZxidSeen > zk.lastZxid) {
+  if (!(await zk.caughtUpTo(req.lastZxidSeen))) {
     return {
       kind: 'refused',
       reason:
@@ -53,7 +53,7 @@ export async function handshake(
     return { kind: 'accepted', session, response: responseOf(session), resumed: false };
   }
   try {
-    const session = zk.resumeSession(req.sessionId, req.passwd, origin);
+    const session = await zk.resumeSession(req.sessionId, req.passwd, origin);
     return { kind: 'accepted', session, response: responseOf(session), resumed: true };
   } catch (err) {
     if (isZkError(err)) return { kind: 'expired', response: EXPIRED_RESPONSE };
