@@ -150,6 +150,7 @@ export class Coordinator {
       this.pipeline.submit({ op: 'createSession', timeoutMs }, SERVER_CALLER),
     );
     const { session } = result as Extract<WriteResult, { op: 'createSession' }>;
+    this.sessions.touch(session.id);
     this.sessions.seenThrough(session.id, origin);
     return { sessionId: session.id, password: session.password, timeoutMs: session.timeoutMs };
   }
@@ -235,7 +236,7 @@ export class Coordinator {
   }
 
   /** Sessions kept alive here since the last call, for recording liveness cluster-wide. */
-  takeLiveSessions(): Array<[id: bigint, timeoutMs: number]> {
+  takeLiveSessions(): Array<[id: bigint, remainingMs: number]> {
     return this.sessions.takeLive();
   }
 

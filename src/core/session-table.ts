@@ -98,13 +98,17 @@ export class SessionTable implements SessionReader, SessionWriter {
   }
 
   /**
-   * Sessions this server kept alive since the last call (touched, or held by a connection),
-   * with their timeouts; for recording liveness where other servers can see it.
+   * Sessions this server kept alive since the last call, with how long each has left: a full
+   * timeout while a connection holds it, else until its deadline. For recording liveness where
+   * other servers can see it.
    */
-  takeLive(): Array<[id: bigint, timeoutMs: number]> {
+  takeLive(): Array<[id: bigint, remainingMs: number]> {
+    const now = this.clock.now();
     const live: Array<[bigint, number]> = [];
     for (const s of this.sessions.values()) {
-      if (!s.closing && (s.attachments > 0 || this.touched.has(s.id))) live.push([s.id, s.timeoutMs]);
+      if (s.closing) continue;
+      if (s.attachments > 0) live.push([s.id, s.timeoutMs]);
+      else if (this.touched.has(s.id) && s.deadline > now) live.push([s.id, s.deadline - now]);
     }
     this.touched.clear();
     return live;

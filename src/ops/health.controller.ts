@@ -1,8 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { Coordinator } from '../core/coordinator';
+import { ReplicaService } from '../server/replica.service';
 
 @ApiExcludeController()
 @Controller()
@@ -11,6 +17,8 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly zk: Coordinator,
+    private readonly replica: ReplicaService,
+    private readonly indicator: HealthIndicatorService,
   ) {}
 
   /** Liveness: the process runs and its tree is loaded. */
@@ -22,10 +30,18 @@ export class HealthController {
     ]);
   }
 
-  /** Readiness: the database answers, so writes can be made durable. */
+  /** Readiness: the database answers, and a replica is linked to it and caught up with the log. */
   @Get('readyz')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.db.pingCheck('database', { timeout: 3000 })]);
+    return this.health.check([
+      () => this.db.pingCheck('database', { timeout: 3000 }),
+      async () => {
+        const check = this.indicator.check('replica');
+        const status = this.replica.status();
+        const reason = await this.replica.notReadyBecause();
+        return reason ? check.down({ ...status, reason }) : check.up({ ...status });
+      },
+    ]);
   }
 }

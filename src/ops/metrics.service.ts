@@ -31,6 +31,9 @@ export class MetricsService implements CoordinatorObserver {
   private readonly requests: Counter<'op' | 'result'>;
   private readonly commitSeconds: Histogram;
   private readonly batchSize: Histogram;
+  private readonly lockWaitSeconds: Histogram;
+  private replica: () => { name: string; role: string; lagTxns: number } | undefined = () =>
+    undefined;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'zoonest_process_' });
@@ -87,6 +90,32 @@ export class MetricsService implements CoordinatorObserver {
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
       registers: [this.registry],
     });
+    this.lockWaitSeconds = new Histogram({
+      name: 'zoonest_write_lock_wait_seconds',
+      help: "Time a commit waited for the cluster's write lock (PostgreSQL)",
+      buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [this.registry],
+    });
+    const replica = () => this.replica();
+    new Gauge({
+      name: 'zoonest_replica_lag_txns',
+      help: 'Transactions committed in the cluster that this replica has not applied yet',
+      labelNames: ['replica', 'role'],
+      registers: [this.registry],
+      collect(this: Gauge<'replica' | 'role'>) {
+        const r = replica();
+        this.reset();
+        if (r) this.set({ replica: r.name, role: r.role }, r.lagTxns);
+      },
+    });
+  }
+
+  bindReplica(status: () => { name: string; role: string; lagTxns: number }): void {
+    this.replica = status;
+  }
+
+  writeLockWaited(millis: number): void {
+    this.lockWaitSeconds.observe(millis / 1000);
   }
 
   bind(zk: Coordinator): void {

@@ -210,7 +210,8 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     let s = await store();
     const password = Buffer.concat([ALL_BYTES, Buffer.from([0, 0])]);
     const big = randomBytes(300_000);
-    await put(s, 
+    await put(
+      s,
       creates(1, 2, {
         upsertNodes: [
           node('/n1', 1, { data: ALL_BYTES }),
@@ -233,7 +234,8 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
   it('keeps 64-bit session ids exact, beyond 2^53', async () => {
     let s = await store();
     const owned = node('/e', 1, { kind: 'ephemeral', ephemeralOwner: BIG_ID });
-    await put(s, 
+    await put(
+      s,
       creates(1, 1, {
         upsertNodes: [owned],
         openSessions: [session(BIG_ID), session(BIG_ID - 1n)],
@@ -325,7 +327,10 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
       s.load(),
     ]);
     expect(failed.status).toBe('rejected');
-    expect(after).toEqual({ status: 'fulfilled', value: { oldestZxid: 1, lastZxid: 50, txns: [] } });
+    expect(after).toEqual({
+      status: 'fulfilled',
+      value: { oldestZxid: 1, lastZxid: 50, txns: [] },
+    });
     expect(snap.status === 'fulfilled' && snap.value.lastZxid).toBe(50);
   });
 

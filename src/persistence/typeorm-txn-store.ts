@@ -247,8 +247,8 @@ export class TypeOrmTxnStore implements TxnStore {
   /** The state row, locked until the transaction ends: the cluster's one write lock. */
   private async lockedState(runner: QueryRunner): Promise<ZoonestStateEntity> {
     const { sql, params } = this.stateQuery;
-    const raw = await runner.query(`${sql} FOR UPDATE`, params);
-    return requireState(rowsOf(this.ds, this.entities.state, raw as Array<Record<string, unknown>>)[0]);
+    const raw = (await runner.query(`${sql} FOR UPDATE`, params)) as Array<Record<string, unknown>>;
+    return requireState(rowsOf(this.ds, this.entities.state, raw)[0]);
   }
 
   private async select<T extends ObjectLiteral>(

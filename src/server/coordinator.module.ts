@@ -7,6 +7,7 @@ import { MetricsService } from '../ops/metrics.service';
 import { createDataSource } from '../persistence/data-source.factory';
 import { TypeOrmTxnStore } from '../persistence/typeorm-txn-store';
 import { elapsedMs, systemClock, systemEntropy, tickScheduler } from './clock';
+import { ReplicaService } from './replica.service';
 import { SessionReaper } from './session-reaper';
 import type { Settings } from './settings';
 import { SETTINGS, TXN_STORE } from './tokens';
@@ -34,9 +35,13 @@ export class CoordinatorModule {
         MetricsService,
         {
           provide: TXN_STORE,
-          inject: [getDataSourceToken()],
-          useFactory: (ds: DataSource) =>
-            new TypeOrmTxnStore(ds, { historyTxns: settings.historyTxns }),
+          inject: [getDataSourceToken(), MetricsService],
+          useFactory: (ds: DataSource, metrics: MetricsService) =>
+            new TypeOrmTxnStore(ds, {
+              historyTxns: settings.historyTxns,
+              pgSchema: settings.dbSchema,
+              lockWaited: (ms) => metrics.writeLockWaited(ms),
+            }),
         },
         {
           provide: Coordinator,
@@ -49,6 +54,7 @@ export class CoordinatorModule {
               scheduler: tickScheduler,
               elapsed: elapsedMs,
               observer: metrics,
+              replicated: settings.dbUrl !== undefined,
               limits: {
                 juteMaxBuffer: settings.juteMaxBuffer,
                 minSessionTimeoutMs: settings.minSessionTimeoutMs,
@@ -60,9 +66,10 @@ export class CoordinatorModule {
             return zk;
           },
         },
+        ReplicaService,
         SessionReaper,
       ],
-      exports: [SETTINGS, Coordinator, MetricsService, TXN_STORE],
+      exports: [SETTINGS, Coordinator, MetricsService, TXN_STORE, ReplicaService],
     };
   }
 }

@@ -41,6 +41,13 @@ export const settingsSchema = z.object({
     .optional(),
   // ZooKeeper's jute.maxbuffer default: 1 MiB less one byte, so 1 MiB of data never fits.
   ZOONEST_JUTE_MAXBUFFER: int(1024).default(0xfffff),
+  ZOONEST_REPLICA_NAME: z
+    .string()
+    .regex(/^[\w.:@-]{1,255}$/, 'must be 1 to 255 letters, digits or . : @ - _')
+    .optional(),
+  ZOONEST_FOLLOW_POLL_MS: int(10).default(1000),
+  ZOONEST_SESSION_RENEW_MS: int(10).default(1000),
+  ZOONEST_READY_MAX_LAG_TXNS: int(0).default(1000),
   ZOONEST_MIN_SESSION_TIMEOUT_MS: int(1).default(4000),
   ZOONEST_MAX_SESSION_TIMEOUT_MS: int(1).default(40000),
   ZOONEST_HISTORY_TXNS: int(1).default(100_000),
@@ -73,6 +80,14 @@ export interface Settings {
   dbSchema?: string;
   /** ZooKeeper's jute.maxbuffer: the longest request packet any transport takes. */
   juteMaxBuffer: number;
+  /** This replica's name in logs, metrics, srvr/mntr and the dashboard; default host:httpPort. */
+  replicaName?: string;
+  /** How often a replica reads the log even without a commit notification. */
+  followPollMs: number;
+  /** How often a replica records, cluster-wide, that the sessions it holds are alive. */
+  sessionRenewMs: number;
+  /** /readyz fails while a replica is more than this many transactions behind the log. */
+  readyMaxLagTxns: number;
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
   historyTxns: number;
@@ -126,6 +141,10 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     dbUrl: s.ZOONEST_DB_URL,
     dbSchema: s.ZOONEST_DB_SCHEMA,
     juteMaxBuffer: s.ZOONEST_JUTE_MAXBUFFER,
+    replicaName: s.ZOONEST_REPLICA_NAME,
+    followPollMs: s.ZOONEST_FOLLOW_POLL_MS,
+    sessionRenewMs: s.ZOONEST_SESSION_RENEW_MS,
+    readyMaxLagTxns: s.ZOONEST_READY_MAX_LAG_TXNS,
     minSessionTimeoutMs: s.ZOONEST_MIN_SESSION_TIMEOUT_MS,
     maxSessionTimeoutMs: s.ZOONEST_MAX_SESSION_TIMEOUT_MS,
     historyTxns: s.ZOONEST_HISTORY_TXNS,

@@ -9,6 +9,7 @@ import { ZoonestIoAdapter } from '../transports/socketio/zoonest-io.adapter';
 import { ZookeeperServer } from '../transports/zookeeper/zookeeper-server';
 import { XdsServer } from '../xds/xds-server';
 import { AppModule } from './app.module';
+import { ReplicaService } from './replica.service';
 import { loadSettings, type Settings, type SettingsInput } from './settings';
 
 export interface RunningServer {
@@ -45,8 +46,10 @@ export async function startServer(
   await app.listen(settings.httpPort, settings.host);
   const address = app.getHttpServer().address() as AddressInfo;
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
+  const url = `http://${host}:${address.port}`;
+  app.get(ReplicaService).listening(url);
   return {
-    url: `http://${host}:${address.port}`,
+    url,
     httpPort: address.port,
     zkPort: app.get(ZookeeperServer).port,
     xdsPort: app.get(XdsServer).port,

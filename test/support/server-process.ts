@@ -36,6 +36,8 @@ export async function spawnServer(
     cwd: ROOT,
     env: { ...process.env, ZOONEST_LOG_LEVEL: 'warn', ZOONEST_ZK_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group: stopping it stops exactly what it started, nothing else.
+    detached: true,
   });
   let err = '';
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -51,7 +53,7 @@ export async function spawnServer(
       // not listening yet
     }
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
+      signalGroup(child, 'SIGKILL');
       throw new Error(`server did not start in ${timeoutMs} ms:\n${err}`);
     }
     await new Promise((r) => setTimeout(r, 100));
@@ -61,8 +63,17 @@ export async function spawnServer(
     child,
     stderr: () => err,
     kill: async (signal) => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) signalGroup(child, signal);
       await exited;
     },
   };
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
 }

@@ -38,9 +38,15 @@ export class ZoonestGateway
 
   afterInit(namespace: ZkNamespace): void {
     namespace.use(handshakeMiddleware(this.zk, (err) => this.unexpected('handshake', err)));
-    this.stopListening = this.zk.onSessionClosed((sessionId) => {
+    const stopClosed = this.zk.onSessionClosed((sessionId) => {
       for (const conn of this.sessions.of(sessionId)) conn.sessionClosed();
     });
+    // A replica that reloaded its state drops every client; they reconnect with their sessions.
+    const stopReload = this.zk.onReload(() => namespace.disconnectSockets());
+    this.stopListening = () => {
+      stopClosed();
+      stopReload();
+    };
   }
 
   handleConnection(socket: ZkSocket): void {

@@ -15,6 +15,7 @@ export interface FactSources {
   connections: Iterable<ZkConnection>;
   port: number;
   startedMs: number;
+  mode: ServerFacts['mode'];
 }
 
 /** A snapshot of the server for the four-letter words, in ZooKeeper's terms. */
@@ -32,7 +33,7 @@ export function gatherServerFacts(s: FactSources): ServerFacts {
   const dirSize = directorySize(s.settings.dataDir);
   return {
     version: SERVER_VERSION_LINE,
-    mode: 'standalone',
+    mode: s.mode,
     readOnly: false,
     lastZxid: s.zk.lastZxid,
     nodeCount: counts.nodes,

@@ -47,7 +47,8 @@ export interface ConfFacts {
 export interface ServerFacts {
   /** Printed after "Zookeeper version: ", e.g. "3.9.3-zoonest-0.1.0, built on 2026-01-01". */
   version: string;
-  mode: 'standalone';
+  /** ZooKeeper's names: a replica that runs session expiry is the leader, the others follow. */
+  mode: 'standalone' | 'leader' | 'follower';
   readOnly: boolean;
   lastZxid: number;
   nodeCount: number;

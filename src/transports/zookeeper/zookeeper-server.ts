@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { Coordinator } from '../../core/coordinator';
 import { MetricsService } from '../../ops/metrics.service';
+import { ReplicaService } from '../../server/replica.service';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
 import { gatherServerFacts, gatherSessionFacts } from './gather-server-facts';
@@ -37,6 +38,7 @@ export class ZookeeperServer
   constructor(
     readonly zk: Coordinator,
     @Inject(SETTINGS) readonly settings: Settings,
+    private readonly replica: ReplicaService,
     @Optional() private readonly metrics?: MetricsService,
   ) {
     this.server = createServer((socket) => this.accept(socket));
@@ -53,9 +55,17 @@ export class ZookeeperServer
       packetsReceived: this.stats.packetsReceived,
       packetsSent: this.stats.packetsSent,
     }));
-    this.stopListening = this.zk.onSessionClosed((sessionId) => {
+    const stopClosed = this.zk.onSessionClosed((sessionId) => {
       this.bySession.get(sessionId)?.sessionEnded();
     });
+    // A replica that reloaded its state drops every client; they reconnect with their sessions.
+    const stopReload = this.zk.onReload(() => {
+      for (const conn of this.connections) conn.shutdown();
+    });
+    this.stopListening = () => {
+      stopClosed();
+      stopReload();
+    };
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.settings.zkPort, this.settings.host, () => {
@@ -64,6 +74,7 @@ export class ZookeeperServer
       });
     });
     this.server.on('error', (err) => this.log.error(`zookeeper listener: ${err.message}`));
+    this.replica.zkPort = this.port;
     this.log.log(`ZooKeeper protocol on ${this.settings.host}:${this.port}`);
   }
 
@@ -83,6 +94,7 @@ export class ZookeeperServer
       connections: this.connections,
       port: this.port,
       startedMs: this.startedMs,
+      mode: this.replica.role,
     });
   }
 
