@@ -1,24 +1,46 @@
 import { spawnServer, freePort } from '../test/support/server-process';
 import { removeTempDirs, tempDir } from '../test/support/temp-dir';
 import { findZooKeeper } from '../test/support/zookeeper-install';
-import { startZooKeeper } from '../test/support/zookeeper-standalone';
+import { zookeeperLauncher, zoonestLauncher, type BenchLauncher } from './bench-servers';
 import { printTable, type Result } from './percentiles';
 import { recipesBench } from './recipes-bench';
+import { printScale, scaleBench, type ScaleFigures, type ScaleShape } from './scale-bench';
 import { socketIoBench } from './socketio-bench';
-import { printComparison, zookeeperBench } from './zookeeper-bench';
+import { printComparison, zookeeperBench, type ZooKeeperBenchOptions } from './zookeeper-bench';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 const SHAPE = {
   clients: 16,
   inFlight: 32,
-  perClient: Number(process.env.BENCH_OPS_PER_CLIENT ?? 2000),
+  perClient: env('BENCH_OPS_PER_CLIENT', 2000),
   watchSamples: 500,
+};
+const EXTRA: NonNullable<ZooKeeperBenchOptions['extra']> = {
+  multisPerClient: env('BENCH_MULTIS_PER_CLIENT', 500),
+  multiOps: 10,
+  lockAcquisitions: env('BENCH_LOCK_ACQUISITIONS', 2000),
+  lockContenders: 8,
+  cleanupSamples: 5,
+  ephemeralsPerSession: 1000,
+};
+/** BENCH_SCALE_PARENTS=100 makes a quick 100K run of `npm run bench -- scale`. */
+const SCALE: ScaleShape = {
+  parents: env('BENCH_SCALE_PARENTS', 1000),
+  childrenPerParent: env('BENCH_SCALE_CHILDREN', 1000),
+  checkpoints: [10, 100],
+  sessions: 8,
+  inFlight: 64,
+  workloads: SHAPE,
 };
 /** BENCH_PROTOCOLS=zookeeper runs only the wire-protocol comparison. */
 const PROTOCOLS = (process.env.BENCH_PROTOCOLS ?? 'socketio,zookeeper,recipes').split(',');
 const RECIPES = { clients: 8, handoffs: 2000, items: 4000 };
 
+const ZK_TITLE = 'ZooKeeper protocol (node-zookeeper-client), 16 clients x 32 in flight, 100 B';
+
 /** `npm run bench`: a real server in its own process on SQLite, driven over loopback. */
-async function main(): Promise<void> {
+async function standard(): Promise<void> {
   const zkPort = await freePort();
   const server = await spawnServer({
     ZOONEST_HTTP_PORT: String(await freePort()),
@@ -33,11 +55,12 @@ async function main(): Promise<void> {
       printTable('Socket.IO, 16 clients x 32 in flight, SQLite (WAL, synchronous=FULL)', results);
     }
     if (PROTOCOLS.includes('zookeeper')) {
-      zoonest = await zookeeperBench({ connectString: `127.0.0.1:${zkPort}`, ...SHAPE });
-      printTable(
-        'ZooKeeper protocol (node-zookeeper-client) against Zoonest, 16 clients x 32 in flight, SQLite',
-        zoonest,
-      );
+      zoonest = await zookeeperBench({
+        connectString: `127.0.0.1:${zkPort}`,
+        ...SHAPE,
+        extra: EXTRA,
+      });
+      printTable(`${ZK_TITLE}, against Zoonest on SQLite`, zoonest);
     }
     if (PROTOCOLS.includes('recipes')) {
       const results = await recipesBench({ url: server.url, ...RECIPES });
@@ -46,36 +69,83 @@ async function main(): Promise<void> {
   } finally {
     await server.kill('SIGTERM');
   }
-  try {
-    if (zoonest.length > 0) await compareWithZooKeeper(zoonest);
-  } finally {
-    await removeTempDirs();
-  }
+  const zk = zooKeeper();
+  if (zoonest.length === 0 || !zk) return;
+  const zookeeper = await onFreshServer(zk, (cs) =>
+    zookeeperBench({ connectString: cs, ...SHAPE, extra: EXTRA }),
+  );
+  printTable(`${ZK_TITLE}, against Apache ZooKeeper 3.8 standalone`, zookeeper);
+  printComparison('Zoonest vs Apache ZooKeeper, ZooKeeper protocol', zoonest, zookeeper);
 }
 
-/** The same workloads against Apache ZooKeeper standalone, run after Zoonest has stopped. */
-async function compareWithZooKeeper(zoonest: Result[]): Promise<void> {
-  const install = findZooKeeper();
-  if (!install) {
-    process.stdout.write(
-      '\nApache ZooKeeper is not installed (scripts/install-test-deps.sh): no side-by-side run.\n',
+/** `npm run bench -- scale`: issue 11's figures, Zoonest then ZooKeeper, in one run. */
+async function scale(): Promise<void> {
+  const launchers: BenchLauncher[] = [zoonestLauncher];
+  const zk = zooKeeper();
+  if (zk) launchers.push(zk);
+  const workloads: Result[][] = [];
+  const figures: ScaleFigures[] = [];
+  for (const launcher of launchers) {
+    const results = await onFreshServer(launcher, (cs) =>
+      zookeeperBench({ connectString: cs, ...SHAPE, extra: EXTRA }),
     );
-    return;
+    printTable(`${ZK_TITLE}, against ${launcher.name}, empty tree`, results);
+    workloads.push(results);
+    const f = await scaleBench(launcher, SCALE);
+    printTable(`${ZK_TITLE}, against ${launcher.name}, ${f.stages.at(-1)?.znodes} znodes`, f.full);
+    figures.push(f);
   }
-  const zk = await startZooKeeper(install, {
-    port: await freePort(),
-    dataDir: await tempDir('zookeeper-bench-'),
-  });
+  const [zoonest, zookeeper] = workloads;
+  if (zoonest && zookeeper) {
+    printComparison(
+      'Zoonest vs Apache ZooKeeper, ZooKeeper protocol, empty tree',
+      zoonest,
+      zookeeper,
+    );
+  }
+  printScale(
+    `${SCALE.parents} x ${SCALE.childrenPerParent} znodes of 100 B, ${SCALE.sessions} sessions x ${SCALE.inFlight} in flight`,
+    figures,
+  );
+  figures.forEach((f, i) =>
+    printComparison(`${f.server}: full tree vs empty tree`, f.full, workloads[i] ?? [], [
+      'full',
+      'empty',
+    ]),
+  );
+}
+
+function zooKeeper(): BenchLauncher | undefined {
+  const install = findZooKeeper();
+  if (install) return zookeeperLauncher(install);
+  process.stdout.write(
+    '\nApache ZooKeeper is not installed (scripts/install-test-deps.sh): no side-by-side run.\n',
+  );
+  return undefined;
+}
+
+async function onFreshServer<T>(
+  launcher: BenchLauncher,
+  work: (connectString: string) => Promise<T>,
+): Promise<T> {
+  const server = await launcher.launch(await tempDir('bench-'), await freePort());
   try {
-    const zookeeper = await zookeeperBench({ connectString: `127.0.0.1:${zk.port}`, ...SHAPE });
-    printTable('The same against Apache ZooKeeper 3.8 standalone (forceSync=yes)', zookeeper);
-    printComparison('Zoonest vs Apache ZooKeeper, ZooKeeper protocol', zoonest, zookeeper);
+    return await work(server.connectString);
   } finally {
-    await zk.stop();
+    await server.kill('SIGTERM');
   }
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+const mode = process.argv[2] ?? 'standard';
+const modes: Record<string, () => Promise<void>> = { standard, scale };
+const run = modes[mode];
+if (!run) {
+  process.stderr.write(`unknown bench mode ${mode}; one of ${Object.keys(modes).join(', ')}\n`);
+  process.exit(2);
+}
+run()
+  .finally(() => removeTempDirs())
+  .catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });

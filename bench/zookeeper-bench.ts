@@ -1,11 +1,14 @@
 import { connectZk, type ZkTestClient } from '../test/support/zookeeper-client';
 import type { Result } from './percentiles';
 import { runWorkloads, type BenchClient, type WorkloadShape } from './workloads';
+import { runZooKeeperWorkloads, type ZooKeeperWorkloadShape } from './zookeeper-workloads';
 
 export interface ZooKeeperBenchOptions extends WorkloadShape {
   /** host:port of a server speaking the ZooKeeper protocol (Zoonest or ZooKeeper itself). */
   connectString: string;
   clients: number;
+  /** Also multi, lock and session cleanup; without it only the basic workloads run. */
+  extra?: Omit<ZooKeeperWorkloadShape, 'inFlight'>;
 }
 
 function benchClient(zk: ZkTestClient): BenchClient {
@@ -22,13 +25,18 @@ function benchClient(zk: ZkTestClient): BenchClient {
   };
 }
 
-/** The basic workloads over the ZooKeeper protocol, driven by node-zookeeper-client. */
+/** The workloads over the ZooKeeper protocol, driven by node-zookeeper-client. */
 export async function zookeeperBench(o: ZooKeeperBenchOptions): Promise<Result[]> {
-  const clients = await Promise.all(
-    Array.from({ length: o.clients }, () => connectZk(o.connectString, { sessionTimeout: 30_000 })),
-  );
+  const connect = () => connectZk(o.connectString, { sessionTimeout: 30_000 });
+  const clients = await Promise.all(Array.from({ length: o.clients }, connect));
   try {
-    return await runWorkloads(clients.map(benchClient), o);
+    const results = await runWorkloads(clients.map(benchClient), o);
+    if (o.extra) {
+      results.push(
+        ...(await runZooKeeperWorkloads(clients, connect, { inFlight: o.inFlight, ...o.extra })),
+      );
+    }
+    return results;
   } finally {
     await Promise.all(clients.map((c) => c.close()));
   }
@@ -36,17 +44,27 @@ export async function zookeeperBench(o: ZooKeeperBenchOptions): Promise<Result[]
 
 const opsPerSecond = (r: Result) => (r.seconds > 0 ? r.ops / r.seconds : 0);
 
-/** Zoonest and ZooKeeper side by side; the ratio is Zoonest's ops/s over ZooKeeper's. */
-export function printComparison(title: string, zoonest: Result[], zookeeper: Result[]): void {
-  const rows = zoonest.map((z) => {
-    const k = zookeeper.find((r) => r.workload === z.workload);
+/**
+ * Two runs side by side (Zoonest and ZooKeeper unless `names` says otherwise); the ratio is the
+ * first's ops/s over the second's (for the latency workloads, the second's mean latency over the
+ * first's: above 1 is the first ahead).
+ */
+export function printComparison(
+  title: string,
+  first: Result[],
+  second: Result[],
+  names: [string, string] = ['Zoonest', 'ZooKeeper'],
+): void {
+  const [a, b] = names;
+  const rows = first.map((z) => {
+    const k = second.find((r) => r.workload === z.workload);
     return {
       workload: z.workload,
-      'Zoonest ops/s': Math.round(opsPerSecond(z)),
-      'ZooKeeper ops/s': k ? Math.round(opsPerSecond(k)) : '-',
-      'Zoonest p50/p99 ms': `${z.p50.toFixed(2)} / ${z.p99.toFixed(2)}`,
-      'ZooKeeper p50/p99 ms': k ? `${k.p50.toFixed(2)} / ${k.p99.toFixed(2)}` : '-',
-      'ratio Zoonest/ZooKeeper': k ? (opsPerSecond(z) / opsPerSecond(k)).toFixed(2) : '-',
+      [`${a} ops/s`]: Math.round(opsPerSecond(z)),
+      [`${b} ops/s`]: k ? Math.round(opsPerSecond(k)) : '-',
+      [`${a} p50/p99 ms`]: `${z.p50.toFixed(2)} / ${z.p99.toFixed(2)}`,
+      [`${b} p50/p99 ms`]: k ? `${k.p50.toFixed(2)} / ${k.p99.toFixed(2)}` : '-',
+      [`ratio ${a}/${b}`]: k ? (opsPerSecond(z) / opsPerSecond(k)).toFixed(2) : '-',
     };
   });
   process.stdout.write(`\n${title}\n`);
