@@ -37,10 +37,18 @@ export function subsetClusterName(service: string, label: string, value: string)
   return `${service}|${label}=${value}`;
 }
 
-/** The service's cluster, then one per subset its routes split to. */
+/**
+ * The service's cluster, then one per value of the subset label among its providers and its
+ * routes' splits. A subset's cluster outlives the routes that use it, so a client still on an
+ * older route config (or one that refused the newer) never loses the clusters it routes to.
+ */
 export function clustersOf(view: ServiceView): ClusterRef[] {
   const label = view.mesh.subsetLabel;
   const values = new Set<string>();
+  for (const i of view.providers) {
+    const value = i.metadata[label];
+    if (value !== undefined && value !== '') values.add(value);
+  }
   for (const route of view.mesh.routes ?? []) {
     for (const value of Object.keys(route.split ?? {})) values.add(value);
   }

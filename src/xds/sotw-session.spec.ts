@@ -91,4 +91,17 @@ describe('SotwSession', () => {
     snapshot.apply(new Map([['y', null]]));
     expect(sent[1]?.resources).toHaveLength(1);
   });
+
+  it('reads an empty list after named clusters as unsubscribing, not as all of them', () => {
+    const cds = (name: string) => ({ type: CLUSTER, name, body: { name } });
+    snapshot.apply(
+      new Map([
+        ['x', [cds('x')]],
+        ['y', [cds('y')]],
+      ]),
+    );
+    session.request(request({ type_url: CLUSTER, resource_names: ['x'] }));
+    session.request(request({ type_url: CLUSTER, response_nonce: '1', version_info: '2' }));
+    expect(sent.map((r) => r.resources?.length)).toEqual([1, 0]);
+  });
 });

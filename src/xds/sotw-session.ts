@@ -50,7 +50,10 @@ export class SotwSession {
       if (req.error_detail) this.client.nacked(type, sub.version, req.error_detail.message);
       else this.client.acked(type, req.version_info);
     }
-    const wildcard = req.resource_names.length === 0 && FULL_STATE_TYPES.has(type);
+    // Naming nothing means every resource only in a first request (later it unsubscribes all).
+    const wildcard =
+      req.resource_names.includes('*') ||
+      (!sub && req.resource_names.length === 0 && FULL_STATE_TYPES.has(type));
     const names = wildcard ? null : new Set(req.resource_names);
     this.client.subscribed(type, names ? [...names] : '*');
     if (!sub) {
