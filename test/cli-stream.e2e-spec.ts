@@ -123,6 +123,14 @@ describe('zoonest CLI streams and backups', () => {
     expect((await client.getData('/conf', { encoding: 'utf8' })).data).toBe('{"level":1}');
   });
 
+  it('leaves ZooKeeper’s /zookeeper subtree out of an export of the root', async () => {
+    const exported = await zoonest('export', '/');
+    expect(exported.code).toBe(0);
+    const doc = JSON.parse(exported.stdout);
+    expect(doc.nodes.map((n: { path: string }) => n.path)).toContain('/');
+    expect(doc.nodes.filter((n: { path: string }) => n.path.startsWith('/zookeeper'))).toEqual([]);
+  });
+
   it('explains bad input files', async () => {
     const file = join(dir, 'bad.json');
     await writeFile(file, '{"format":"something-else"}');

@@ -93,6 +93,8 @@ describe('Coordinator', () => {
     expect(await codeOf(zk.create(anon, '/x/y', buf('')))).toBe('NoNode');
     expect(await codeOf(zk.setData(anon, '/a', buf(''), 7))).toBe('BadVersion');
     expect(await codeOf(zk.create(anon, 'rel', buf('')))).toBe('BadArguments');
+    expect(await codeOf(zk.delete(anon, '/zookeeper/quota'))).toBe('BadArguments');
+    expect(await codeOf(zk.setData(anon, '/zookeeper/config', buf('')))).toBe('NoAuth');
     expect(await codeOf(zk.create(anon, '/big', Buffer.alloc(1025)))).toBe('DataTooLarge');
     await zk.create(anon, '/a/b', buf(''));
     expect(await codeOf(zk.delete(anon, '/a'))).toBe('NotEmpty');
@@ -266,7 +268,7 @@ describe('Coordinator', () => {
     clock.t += 1_000;
     expect(await zk.reap()).toBe(1);
     const root = await zk.getChildren(anon, '/');
-    expect(root.children).toEqual(['fresh']);
+    expect(root.children).toEqual(['fresh', 'zookeeper']);
   });
 
   it('keeps persistent recursive watches and removes them on request', async () => {
@@ -394,12 +396,14 @@ describe('Coordinator', () => {
 
   it('sums path and data lengths as the approximate data size', async () => {
     const { zk } = await setup();
-    expect(zk.approximateDataSize()).toBe(1);
+    // "/", "/zookeeper", "/zookeeper/quota" and "/zookeeper/config", as a new ZooKeeper counts.
+    const system = 1 + 10 + 16 + 17;
+    expect(zk.approximateDataSize()).toBe(system);
     await zk.create(anon, '/ab', buf('xyz'));
     await zk.create(anon, '/ab/c', buf(''));
-    expect(zk.approximateDataSize()).toBe(1 + 3 + 3 + 5);
+    expect(zk.approximateDataSize()).toBe(system + 3 + 3 + 5);
     await zk.setData(anon, '/ab', buf('x'));
-    expect(zk.approximateDataSize()).toBe(1 + 3 + 1 + 5);
+    expect(zk.approximateDataSize()).toBe(system + 3 + 1 + 5);
   });
 
   it('refuses writes beyond the pending limit with Throttled', async () => {

@@ -14,13 +14,16 @@ import type {
   SessionInfo,
   WatchSet,
 } from './coordinator-types';
+import { writeEnsembleConfig } from './config-node';
 import { DataTree } from './data-tree';
+import type { EnsembleSource } from './ensemble';
 import type { CoreLimits } from './limits';
 import { validatePath } from './path';
 import { requestPacketBytes } from './packet-size';
 import type { Clock, Entropy, Scheduler, TxnStore } from './ports';
 import { rearmWatches } from './rearm-watches';
 import { SessionOrder } from './session-order';
+import { CONFIG_NODE, withSystemRecords } from './system-nodes';
 import { SessionTable, type Session, type SessionOrigin } from './session-table';
 import type { Stat } from './stat';
 import { statOf } from './stat-of';
@@ -45,6 +48,8 @@ export interface CoordinatorDeps {
   observer?: CoordinatorObserver;
   /** Other replicas share the store: writes validate under its lock, and the log is followed. */
   replicated?: boolean;
+  /** The servers /zookeeper/config lists; without it the node is empty, as a standalone ZooKeeper's. */
+  ensemble?: EnsembleSource;
 }
 
 const NO_OBSERVER: CoordinatorObserver = { request: () => undefined, committed: () => undefined };
@@ -92,6 +97,11 @@ export class Coordinator {
       lastZxid,
     );
     this.feed = new ChangeFeed(deps.store, () => this.pipeline.lastZxid);
+    this.writeEnsemble();
+    deps.ensemble?.onChange(() => {
+      this.writeEnsemble();
+      this.watches.nodeDataChanged(CONFIG_NODE, this.lastZxid);
+    });
   }
 
   /** Loads the durable state; the zxid continues where it stopped. */
@@ -99,7 +109,8 @@ export class Coordinator {
     const snapshot = await deps.store.load();
     const sessions = new SessionTable(deps.clock);
     sessions.restore(snapshot.sessions);
-    return new Coordinator(deps, new DataTree(snapshot.nodes), sessions, snapshot.lastZxid);
+    const tree = new DataTree(withSystemRecords(snapshot.nodes));
+    return new Coordinator(deps, tree, sessions, snapshot.lastZxid);
   }
 
   get limits(): CoreLimits {
@@ -343,7 +354,8 @@ export class Coordinator {
   private reload(): Promise<void> {
     return this.pipeline.exclusive(async () => {
       const snapshot = await this.deps.store.load();
-      this.tree = new DataTree(snapshot.nodes);
+      this.tree = new DataTree(withSystemRecords(snapshot.nodes));
+      this.writeEnsemble();
       this.sessions.replaceWith(snapshot.sessions);
       this.pipeline.reset(this.tree, snapshot.lastZxid);
       for (const listener of this.reloadListeners) listener();
@@ -632,6 +644,11 @@ export class Coordinator {
       }
     }
     this.feed.publish(txn);
+  }
+
+  private writeEnsemble(): void {
+    const { ensemble, clock } = this.deps;
+    if (ensemble) writeEnsembleConfig(this.tree, ensemble.current(), clock.now());
   }
 
   private requireSession(sessionId: bigint): Session {

@@ -7,6 +7,7 @@ import { parentOf, sequenceSuffix, validatePath } from './path';
 import { PendingView } from './pending-view';
 import type { Entropy } from './ports';
 import type { Stat } from './stat';
+import { isSystemPath } from './system-nodes';
 import { statOf } from './stat-of';
 import type { Txn, TxnOp } from './txn';
 import type { OpResult, WriteOp, WriteRequest, WriteResult } from './write-request';
@@ -25,6 +26,11 @@ const SESSION_TAG = 1n << 56n;
 
 function checkVersion(path: string, expected: number, actual: number): void {
   if (expected !== -1 && expected !== actual) throw ZkError.badVersion(path);
+}
+
+/** ZooKeeper deletes neither the root nor its system nodes. */
+function refuseSystemPath(path: string): void {
+  if (isSystemPath(path)) throw ZkError.badArguments('a system node cannot be deleted', path);
 }
 
 function after(node: ZNode, change: Partial<ZNode>): Stat {
@@ -129,8 +135,8 @@ export class TxnBuilder {
       case 'create':
         return this.create(op, caller, view, txn);
       case 'delete': {
+        refuseSystemPath(op.path);
         const node = this.existing(view, op.path);
-        if (op.path === '/') throw ZkError.badArguments('the root cannot be deleted', op.path);
         const parent = view.get(parentOf(op.path)) as ZNode;
         requirePermission(parent.acl, Perms.DELETE, caller.ids, op.path);
         checkVersion(op.path, op.version, node.version);
@@ -170,6 +176,7 @@ export class TxnBuilder {
         return { ops: [], result: { op: 'check' } };
       }
       case 'deleteContainer': {
+        refuseSystemPath(op.path);
         const node = this.existing(view, op.path);
         if (node.children.size > 0) throw ZkError.notEmpty(op.path);
         const expiredTtl = node.kind === 'ttl' && txn.time - node.mtime >= node.ttlMs;

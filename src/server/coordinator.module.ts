@@ -10,7 +10,8 @@ import { elapsedMs, systemClock, systemEntropy, tickScheduler } from './clock';
 import { ReplicaService } from './replica.service';
 import { SessionReaper } from './session-reaper';
 import type { Settings } from './settings';
-import { SETTINGS, TXN_STORE } from './tokens';
+import { LocalEnsemble, type ServerEnsemble } from './local-ensemble';
+import { ENSEMBLE, SETTINGS, TXN_STORE } from './tokens';
 
 /** Provides the Coordinator, on the durable store the settings choose, to every module. */
 @Global()
@@ -43,10 +44,15 @@ export class CoordinatorModule {
               lockWaited: (ms) => metrics.writeLockWaited(ms),
             }),
         },
+        { provide: ENSEMBLE, useValue: new LocalEnsemble(settings) },
         {
           provide: Coordinator,
-          inject: [TXN_STORE, MetricsService],
-          useFactory: async (store: TxnStore, metrics: MetricsService) => {
+          inject: [TXN_STORE, MetricsService, ENSEMBLE],
+          useFactory: async (
+            store: TxnStore,
+            metrics: MetricsService,
+            ensemble: ServerEnsemble,
+          ) => {
             const zk = await Coordinator.open({
               store,
               clock: systemClock,
@@ -55,6 +61,7 @@ export class CoordinatorModule {
               elapsed: elapsedMs,
               observer: metrics,
               replicated: settings.dbUrl !== undefined,
+              ensemble,
               limits: {
                 juteMaxBuffer: settings.juteMaxBuffer,
                 minSessionTimeoutMs: settings.minSessionTimeoutMs,
@@ -69,7 +76,7 @@ export class CoordinatorModule {
         ReplicaService,
         SessionReaper,
       ],
-      exports: [SETTINGS, Coordinator, MetricsService, TXN_STORE, ReplicaService],
+      exports: [SETTINGS, Coordinator, MetricsService, TXN_STORE, ReplicaService, ENSEMBLE],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { freePort } from './server-process';
 import { fourLetterWord } from './zookeeper-wire';
 import type { ZooKeeperInstall } from './zookeeper-install';
 
@@ -10,9 +11,23 @@ export interface ZooKeeperProcess {
   stop(): Promise<void>;
 }
 
+/** A quorum of one server (standaloneEnabled=false): it serves its configuration as an ensemble. */
+async function quorumOfOne(dataDir: string, port: number): Promise<string[]> {
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(join(dataDir, 'myid'), '1\n');
+  const [quorum, election] = [await freePort(), await freePort()];
+  return [
+    'standaloneEnabled=false',
+    'initLimit=5',
+    'syncLimit=2',
+    `server.1=127.0.0.1:${quorum}:${election}:participant;127.0.0.1:${port}`,
+  ];
+}
+
 /**
- * Starts Apache ZooKeeper standalone on loopback with its own dataDir, in its default
- * durability (forceSync=yes: every commit fsynced), and waits until it serves.
+ * Starts Apache ZooKeeper on loopback with its own dataDir, in its default durability
+ * (forceSync=yes: every commit fsynced), and waits until it serves: standalone, or as a quorum
+ * of one when `quorum` is set.
  */
 export async function startZooKeeper(
   install: ZooKeeperInstall,
@@ -26,16 +41,20 @@ export async function startZooKeeper(
     fourLetterWords?: string;
     /** More zoo.cfg lines (TLS, authentication). */
     config?: string[];
+    /** A quorum of one (standaloneEnabled=false), serving its server list in /zookeeper/config. */
+    quorum?: boolean;
   },
 ): Promise<ZooKeeperProcess> {
   const cfg = join(o.dataDir, 'zoo.cfg');
+  const dataDir = join(o.dataDir, 'data');
   await writeFile(
     cfg,
     [
       'tickTime=2000',
-      `dataDir=${join(o.dataDir, 'data')}`,
-      `clientPort=${o.port}`,
-      'clientPortAddress=127.0.0.1',
+      `dataDir=${dataDir}`,
+      ...(o.quorum
+        ? await quorumOfOne(dataDir, o.port)
+        : [`clientPort=${o.port}`, 'clientPortAddress=127.0.0.1']),
       'maxClientCnxns=0',
       ...(o.adminPort === undefined
         ? ['admin.enableServer=false']
@@ -54,7 +73,9 @@ export async function startZooKeeper(
       `-Dzookeeper.log.dir=${o.dataDir}`,
       '-cp',
       install.classpath,
-      'org.apache.zookeeper.server.ZooKeeperServerMain',
+      o.quorum
+        ? 'org.apache.zookeeper.server.quorum.QuorumPeerMain'
+        : 'org.apache.zookeeper.server.ZooKeeperServerMain',
       cfg,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
@@ -71,7 +92,7 @@ export async function startZooKeeper(
     if (child.exitCode !== null) throw new Error(`ZooKeeper exited early:\n${err}`);
     // ruok answers as soon as the port is open; srvr only once sessions are served.
     const answer = await fourLetterWord(o.port, 'srvr').catch(() => '');
-    if (answer.includes('Mode: standalone')) return { port: o.port, child, stop };
+    if (/Mode: (standalone|leader)/.test(answer)) return { port: o.port, child, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`ZooKeeper did not start in 30 s:\n${err}`);

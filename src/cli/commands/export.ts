@@ -20,12 +20,18 @@ export function registerExport(program: Command): void {
     );
 }
 
+/** ZooKeeper's own subtree belongs to the server it is on, not to the data. */
+const SYSTEM_SUBTREE = '/zookeeper';
+const inSystemSubtree = (path: string) =>
+  path === SYSTEM_SUBTREE || path.startsWith(`${SYSTEM_SUBTREE}/`);
+
 export async function exportSubtree(
   zk: ZoonestClient,
   root: string,
   output: Output,
 ): Promise<SubtreeDocument> {
-  const paths = await subtreePaths(zk, root);
+  const all = await subtreePaths(zk, root);
+  const paths = inSystemSubtree(root) ? all : all.filter((path) => !inSystemSubtree(path));
   const read = await Promise.all(
     paths.map(async (path) => {
       try {

@@ -11,7 +11,8 @@ import { Coordinator } from '../../core/coordinator';
 import { MetricsService } from '../../ops/metrics.service';
 import { ReplicaService } from '../../server/replica.service';
 import type { Settings } from '../../server/settings';
-import { SETTINGS } from '../../server/tokens';
+import type { ServerEnsemble } from '../../server/local-ensemble';
+import { ENSEMBLE, SETTINGS } from '../../server/tokens';
 import { gatherServerFacts, gatherSessionFacts } from './gather-server-facts';
 import { WireStats } from './latency-stats';
 import { ConnectionCounts } from './connection-counts';
@@ -40,6 +41,7 @@ export class ZookeeperServer
     @Inject(SETTINGS) readonly settings: Settings,
     private readonly replica: ReplicaService,
     @Optional() private readonly metrics?: MetricsService,
+    @Optional() @Inject(ENSEMBLE) private readonly ensemble?: ServerEnsemble,
   ) {
     this.server = createServer((socket) => this.accept(socket));
   }
@@ -75,6 +77,7 @@ export class ZookeeperServer
     });
     this.server.on('error', (err) => this.log.error(`zookeeper listener: ${err.message}`));
     this.replica.zkPort = this.port;
+    this.ensemble?.announce(this.port);
     this.log.log(`ZooKeeper protocol on ${this.settings.host}:${this.port}`);
   }
 
