@@ -17,6 +17,8 @@ export interface DataSourceSettings {
   dbUrl?: string;
   /** PostgreSQL only: schema to keep the tables in, created if missing (default: search path's). */
   pgSchema?: string;
+  /** Run pending migrations on initialize (default true); false leaves them to `migrate`. */
+  migrate?: boolean;
 }
 
 const MIGRATIONS = [
@@ -26,18 +28,19 @@ const MIGRATIONS = [
 ];
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 
-function common(dialect: Dialect) {
+function common(dialect: Dialect, migrate: boolean) {
   return {
     entities: Object.values(entitiesFor(dialect)),
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun: migrate,
     synchronize: false,
     logging: false,
   } as const;
 }
 
 /**
- * The DataSource the settings choose, not yet initialized; `initialize()` connects and migrates.
+ * The DataSource the settings choose, not yet initialized; `initialize()` connects and, unless
+ * `migrate` is false, migrates.
  * SQLite runs in WAL mode with synchronous=FULL so that a resolved commit survives power loss.
  */
 export function createDataSource(opts: DataSourceSettings): DataSource {
@@ -50,7 +53,7 @@ export function createDataSource(opts: DataSourceSettings): DataSource {
         db.pragma('journal_mode = WAL');
         db.pragma('synchronous = FULL');
       },
-      ...common('sqlite'),
+      ...common('sqlite', opts.migrate ?? true),
     });
   }
   if (!/^postgres(ql)?:\/\//.test(opts.dbUrl)) {
@@ -69,7 +72,7 @@ export function createDataSource(opts: DataSourceSettings): DataSource {
     schema: opts.pgSchema,
     // Fail a write fast while the database is away instead of queueing it indefinitely.
     extra: { connectionTimeoutMillis: 5000, keepAlive: true },
-    ...common('postgres'),
+    ...common('postgres', opts.migrate ?? true),
   });
 }
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { Coordinator } from '../core/coordinator';
 import type { TxnStore } from '../core/ports';
 import { MetricsService } from '../ops/metrics.service';
-import { createDataSource } from '../persistence/data-source.factory';
+import { openDataSource, SchemaBehindError } from '../persistence/open-data-source';
 import { TypeOrmTxnStore } from '../persistence/typeorm-txn-store';
 import { elapsedMs, systemClock, systemEntropy, tickScheduler } from './clock';
 import { ReplicaService } from './replica.service';
@@ -22,13 +22,15 @@ export class CoordinatorModule {
       module: CoordinatorModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({}),
+          // Waiting does not migrate a database; the migrate command does.
+          useFactory: () => ({ toRetry: (err: unknown) => !(err instanceof SchemaBehindError) }),
           dataSourceFactory: () =>
-            createDataSource({
+            openDataSource({
               dataDir: settings.dataDir,
               dbUrl: settings.dbUrl,
               pgSchema: settings.dbSchema,
-            }).initialize(),
+              migrate: settings.dbMigrate,
+            }),
         }),
       ],
       providers: [

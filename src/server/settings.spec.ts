@@ -19,6 +19,12 @@ describe('loadSettings', () => {
     expect([s.httpPort, s.dbUrl]).toEqual([0, 'postgres://u@h/db']);
   });
 
+  it('migrates at start unless ZOONEST_DB_MIGRATE is false', () => {
+    expect(loadSettings({}).dbMigrate).toBe(true);
+    expect(loadSettings({ ZOONEST_DB_MIGRATE: 'false' }).dbMigrate).toBe(false);
+    expect(() => loadSettings({ ZOONEST_DB_MIGRATE: 'no' })).toThrow(/ZOONEST_DB_MIGRATE/);
+  });
+
   it('names each bad setting', () => {
     expect(() =>
       loadSettings({ ZOONEST_HTTP_PORT: 'eighty', ZOONEST_DB_URL: 'mysql://x' }),

@@ -39,6 +39,7 @@ export const settingsSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
     .optional(),
+  ZOONEST_DB_MIGRATE: z.enum(['true', 'false']).default('true'),
   // ZooKeeper's jute.maxbuffer default: 1 MiB less one byte, so 1 MiB of data never fits.
   ZOONEST_JUTE_MAXBUFFER: int(1024).default(0xfffff),
   ZOONEST_REPLICA_NAME: z
@@ -78,6 +79,8 @@ export interface Settings {
   dataDir: string;
   dbUrl?: string;
   dbSchema?: string;
+  /** Migrate the database at start; false when one job runs `migrate` for every replica. */
+  dbMigrate: boolean;
   /** ZooKeeper's jute.maxbuffer: the longest request packet any transport takes. */
   juteMaxBuffer: number;
   /** This replica's name in logs, metrics, srvr/mntr and the dashboard; default host:httpPort. */
@@ -140,6 +143,7 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     dataDir: s.ZOONEST_DATA_DIR,
     dbUrl: s.ZOONEST_DB_URL,
     dbSchema: s.ZOONEST_DB_SCHEMA,
+    dbMigrate: s.ZOONEST_DB_MIGRATE === 'true',
     juteMaxBuffer: s.ZOONEST_JUTE_MAXBUFFER,
     replicaName: s.ZOONEST_REPLICA_NAME,
     followPollMs: s.ZOONEST_FOLLOW_POLL_MS,
