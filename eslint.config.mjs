@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 export default tseslint.config(
   {
     ignores: [
-      'dist/**',
+      '**/dist/**',
       'node_modules/**',
       'data/**',
       'coverage/**',
@@ -31,6 +31,39 @@ export default tseslint.config(
       ],
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-extraneous-class': 'off',
+    },
+  },
+  {
+    // The layering of DESIGN.md: server and client share only src/protocol.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@zoonest/client', message: 'server code shares only src/protocol' }],
+          patterns: [
+            { group: ['**/packages/**'], message: 'server code shares only src/protocol' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/protocol/**/*.ts', 'packages/client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../**'],
+              message:
+                'protocol imports only protocol; the client only itself and @zoonest/protocol',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,7 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { DistributedQueue } from '../src/sdk/recipes/distributed-queue';
-import { InterProcessMutex } from '../src/sdk/recipes/inter-process-mutex';
-import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { DistributedQueue, InterProcessMutex, ZoonestClient } from '@zoonest/client';
 import { drive, type Timed } from './drive';
 import { summarize, type Result } from './percentiles';
 import { call, connectSocket } from './socketio-bench';

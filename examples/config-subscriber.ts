@@ -4,7 +4,7 @@
  *   curl -XPUT localhost:8080/api/v1/config/public/DEFAULT_GROUP/app.json \
  *        -H 'content-type: application/json' -d '{"content":"{\"debug\":true}","format":"json"}'
  */
-import { ConfigClient } from '../src/sdk/recipes/config-client';
+import { ConfigClient } from '@zoonest/client';
 import { closeOnExit, connect } from './connect';
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { ZoonestClient } from '@zoonest/client';
 
 /** The server every example talks to: ZOONEST_URL, or a local one. */
 export const SERVER = process.env.ZOONEST_URL ?? 'http://127.0.0.1:8080';

@@ -3,7 +3,7 @@
  * start and kill a few and watch the partitions move.
  *   node -r @swc-node/register examples/consumer-group.ts c1
  */
-import { GroupConsumer } from '../src/sdk/recipes/group-consumer';
+import { GroupConsumer } from '@zoonest/client';
 import { closeOnExit, connect } from './connect';
 
 async function main(): Promise<void> {

@@ -3,8 +3,7 @@
  * picked by a strategy every second.
  *   node -r @swc-node/register examples/dubbo-consumer.ts [round-robin|random|weighted|least-outstanding]
  */
-import { LoadBalancer, type Strategy } from '../src/sdk/recipes/load-balancer';
-import { ServiceDiscovery } from '../src/sdk/recipes/service-discovery';
+import { LoadBalancer, ServiceDiscovery, type Strategy } from '@zoonest/client';
 import { closeOnExit, connect, sleep } from './connect';
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
  *   node -r @swc-node/register examples/dubbo-provider.ts 20880
  */
 import { createServer } from 'node:http';
-import { ServiceDiscovery } from '../src/sdk/recipes/service-discovery';
+import { ServiceDiscovery } from '@zoonest/client';
 import { closeOnExit, connect } from './connect';
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
  *   node -r @swc-node/register examples/log-collector.ts collector
  *   node -r @swc-node/register examples/log-collector.ts agent web-1
  */
-import { ServiceDiscovery } from '../src/sdk/recipes/service-discovery';
+import { ServiceDiscovery } from '@zoonest/client';
 import { closeOnExit, connect } from './connect';
 
 async function main(): Promise<void> {

@@ -3,8 +3,7 @@
  * takes over within the session timeout.
  *   node -r @swc-node/register examples/master-election.ts node-1
  */
-import { LeaderLatch } from '../src/sdk/recipes/leader-latch';
-import { RecipePaths } from '../src/sdk/recipes/recipe-paths';
+import { LeaderLatch, RecipePaths } from '@zoonest/client';
 import { closeOnExit, connect } from './connect';
 
 async function main(): Promise<void> {

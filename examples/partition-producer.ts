@@ -4,7 +4,7 @@
  *   node -r @swc-node/register examples/partition-producer.ts broker 1 3   (broker 1, 3 partitions)
  *   node -r @swc-node/register examples/partition-producer.ts produce
  */
-import { PartitionProducer } from '../src/sdk/recipes/partitions';
+import { PartitionProducer } from '@zoonest/client';
 import { closeOnExit, connect, sleep } from './connect';
 
 async function main(): Promise<void> {

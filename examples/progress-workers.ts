@@ -4,7 +4,7 @@
  *   node -r @swc-node/register examples/progress-workers.ts manager
  *   node -r @swc-node/register examples/progress-workers.ts worker w1
  */
-import { ServiceDiscovery } from '../src/sdk/recipes/service-discovery';
+import { ServiceDiscovery } from '@zoonest/client';
 import { closeOnExit, connect, sleep } from './connect';
 
 async function main(): Promise<void> {

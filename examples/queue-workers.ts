@@ -4,8 +4,7 @@
  *   node -r @swc-node/register examples/queue-workers.ts produce 20
  *   node -r @swc-node/register examples/queue-workers.ts consume
  */
-import { DistributedQueue } from '../src/sdk/recipes/distributed-queue';
-import { RecipePaths } from '../src/sdk/recipes/recipe-paths';
+import { DistributedQueue, RecipePaths } from '@zoonest/client';
 import { closeOnExit, connect, sleep } from './connect';
 
 async function main(): Promise<void> {

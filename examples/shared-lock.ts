@@ -3,9 +3,7 @@
  * node, and share a read-write lock (readers together, writers alone). Run several at once.
  *   node -r @swc-node/register examples/shared-lock.ts
  */
-import { InterProcessMutex } from '../src/sdk/recipes/inter-process-mutex';
-import { InterProcessReadWriteLock } from '../src/sdk/recipes/inter-process-read-write-lock';
-import { RecipePaths } from '../src/sdk/recipes/recipe-paths';
+import { InterProcessMutex, InterProcessReadWriteLock, RecipePaths } from '@zoonest/client';
 import { closeOnExit, connect, sleep } from './connect';
 
 async function main(): Promise<void> {

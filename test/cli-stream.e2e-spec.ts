@@ -4,7 +4,7 @@ import type { RunningServer } from '../src/server/start-server';
 import { startCli } from './support/cli-process';
 import { startTestServer } from './support/test-server';
 import { until } from './support/until';
-import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { ZoonestClient } from '@zoonest/client';
 import { removeTempDirs, tempDir } from './support/temp-dir';
 
 // Each command is a fresh Node process; on a busy machine a few of them take a while.

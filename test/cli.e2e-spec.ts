@@ -1,7 +1,7 @@
 import type { RunningServer } from '../src/server/start-server';
 import { startCli } from './support/cli-process';
 import { startTestServer } from './support/test-server';
-import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { ZoonestClient } from '@zoonest/client';
 import { freePort } from './support/server-process';
 import { removeTempDirs } from './support/temp-dir';
 

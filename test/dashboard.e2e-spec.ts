@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/start-server';
-import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { ZoonestClient } from '@zoonest/client';
 import { removeTempDirs } from './support/temp-dir';
 import { startTestServer } from './support/test-server';
 import { CHROMIUM_MISSING, launchChromium, screenshot } from './dashboard-support/browser';

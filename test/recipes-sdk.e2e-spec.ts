@@ -1,20 +1,22 @@
 import type { RunningServer } from '../src/server/start-server';
-import { ConfigClient } from '../src/sdk/recipes/config-client';
-import { DistributedAtomicLong } from '../src/sdk/recipes/distributed-atomic-long';
-import { DistributedBarrier } from '../src/sdk/recipes/distributed-barrier';
-import { DistributedDoubleBarrier } from '../src/sdk/recipes/distributed-double-barrier';
-import { DistributedQueue } from '../src/sdk/recipes/distributed-queue';
-import { GroupConsumer } from '../src/sdk/recipes/group-consumer';
-import { InterProcessMutex } from '../src/sdk/recipes/inter-process-mutex';
-import { InterProcessReadWriteLock } from '../src/sdk/recipes/inter-process-read-write-lock';
-import { InterProcessSemaphoreV2 } from '../src/sdk/recipes/inter-process-semaphore-v2';
-import { LeaderLatch } from '../src/sdk/recipes/leader-latch';
-import { LoadBalancer } from '../src/sdk/recipes/load-balancer';
-import { PartitionProducer } from '../src/sdk/recipes/partitions';
-import { RecipePaths } from '../src/sdk/recipes/recipe-paths';
-import { ServiceDiscovery } from '../src/sdk/recipes/service-discovery';
-import type { ServiceInstance } from '../src/sdk/recipes/service-instance';
-import { ZoonestClient } from '../src/sdk/zoonest-client';
+import {
+  ConfigClient,
+  DistributedAtomicLong,
+  DistributedBarrier,
+  DistributedDoubleBarrier,
+  DistributedQueue,
+  GroupConsumer,
+  InterProcessMutex,
+  InterProcessReadWriteLock,
+  InterProcessSemaphoreV2,
+  LeaderLatch,
+  LoadBalancer,
+  PartitionProducer,
+  RecipePaths,
+  ServiceDiscovery,
+  type ServiceInstance,
+  ZoonestClient,
+} from '@zoonest/client';
 import { RecipeRest } from './support/recipes-rest';
 import { startRecipeServer } from './support/recipes-server';
 import { until } from './support/until';

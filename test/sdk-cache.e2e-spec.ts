@@ -1,12 +1,12 @@
 import type { RunningServer } from '../src/server/start-server';
 import { startTestServer } from './support/test-server';
 import {
+  type ChildData,
+  isZoonestError,
   NodeCache,
   TreeCache,
   ZoonestClient,
-  isZoonestError,
-  type ChildData,
-} from '../src/sdk/zoonest-client';
+} from '@zoonest/client';
 import { removeTempDirs } from './support/temp-dir';
 
 const text = (node: ChildData | undefined) =>

@@ -1,12 +1,12 @@
 import {
-  NodeCache,
-  TreeCache,
-  ZoonestClient,
   type ChangeEvent,
   type ConnectionState,
+  NodeCache,
+  TreeCache,
   type WatchedEvent,
+  ZoonestClient,
   type ZoonestClientOptions,
-} from '../src/sdk/zoonest-client';
+} from '@zoonest/client';
 import { freePort, spawnServer, type ServerProcess } from './support/server-process';
 import { removeTempDirs, tempDir } from './support/temp-dir';
 

@@ -2,13 +2,13 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import type { RunningServer } from '../src/server/start-server';
 import { startTestServer } from './support/test-server';
 import {
-  TreeCache,
-  ZoonestClient,
   type ChangeEvent,
   type ConnectionState,
+  TreeCache,
   type WatchedEvent,
+  ZoonestClient,
   type ZoonestClientOptions,
-} from '../src/sdk/zoonest-client';
+} from '@zoonest/client';
 import { freePort } from './support/server-process';
 import { removeTempDirs } from './support/temp-dir';
 import { failure } from './support/zoonest-failure';

@@ -1,13 +1,13 @@
 import type { RunningServer } from '../src/server/start-server';
 import { startTestServer } from './support/test-server';
 import {
+  type ChangeEvent,
   ErrorCode,
   Ids,
+  type WatchedEvent,
   ZoonestClient,
   ZoonestError,
-  type ChangeEvent,
-  type WatchedEvent,
-} from '../src/sdk/zoonest-client';
+} from '@zoonest/client';
 import { removeTempDirs } from './support/temp-dir';
 import { failure } from './support/zoonest-failure';
 

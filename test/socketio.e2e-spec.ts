@@ -2,7 +2,7 @@ import { digestId } from '../src/core/auth';
 import type { RunningServer } from '../src/server/start-server';
 import { DATABASES } from './support/databases';
 import { startTestServer } from './support/test-server';
-import type { ChangeEventJson, WatchEventJson } from '../src/transports/socketio/events';
+import type { ChangeEventJson, WatchEventJson } from '../src/protocol/wire/socketio-events';
 import {
   call,
   closeClients,

@@ -5,7 +5,7 @@
  */
 import type { ChangeEvent } from '../core/watch-event';
 import type { HistoryEntry } from '../recipes/config/config-entry';
-import type { AclJson } from '../transports/json/acl-json';
+import type { AclJson } from '../protocol/wire/acl-json';
 import type {
   ConsumerGroupState,
   ElectionState,
@@ -15,10 +15,10 @@ import type {
   SemaphoreState,
   ServiceInstance,
 } from '../recipes/common/recipe-states';
-import type { StatJson } from '../transports/json/stat-json';
+import type { StatJson } from '../protocol/wire/stat-json';
 
 export type { AclJson, StatJson };
-export type { ErrorJson } from '../transports/json/error-json';
+export type { ErrorJson } from '../protocol/wire/error-json';
 export type { ConfigEntry, ConfigKey, HistoryEntry } from '../recipes/config/config-entry';
 export type { ConfigFormat } from '../recipes/config/config-format';
 

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import type { AuthInfo } from '../sdk/client-options';
-import { ZoonestClient } from '../sdk/zoonest-client';
-import { isZoonestError } from '../sdk/zoonest-error';
+import { type AuthInfo, isZoonestError, ZoonestClient } from '@zoonest/client';
 import { CliError, ExitCode } from './exit-code';
 import { Output } from './output';
 

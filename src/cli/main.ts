@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
-import { isZoonestError } from '../sdk/zoonest-error';
+import { isZoonestError } from '@zoonest/client';
 import { CliError, ExitCode } from './exit-code';
 import { buildProgram } from './program';
 

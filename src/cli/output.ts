@@ -1,4 +1,4 @@
-import type { Stat } from '../sdk/stat';
+import type { Stat } from '@zoonest/client';
 
 /** Where the CLI writes: stdout for results, stderr for messages; JSON or text. */
 export class Output {

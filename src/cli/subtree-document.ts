@@ -1,5 +1,4 @@
-import type { Acl } from '../sdk/acl';
-import type { CreateMode } from '../sdk/transaction';
+import type { Acl, CreateMode } from '@zoonest/client';
 import { CliError } from './exit-code';
 
 export const FORMAT = 'zoonest-export';

@@ -1,13 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import type {
-  Ack,
-  ClientToServer,
-  ErrorJson,
-  HandshakeAuth,
-  ServerToClient,
-  SessionEvent,
-} from '../../src/transports/socketio/events';
-import { NAMESPACE } from '../../src/transports/socketio/events';
+import type { ErrorJson } from '../../src/protocol/wire/error-json';
+import {
+  NAMESPACE,
+  type Ack,
+  type ClientToServer,
+  type HandshakeAuth,
+  type ServerToClient,
+  type SessionEvent,
+} from '../../src/protocol/wire/socketio-events';
 
 export type ZkClient = Socket<ServerToClient, ClientToServer>;
 type RequestOf<E extends keyof ClientToServer> = Parameters<ClientToServer[E]>[0];

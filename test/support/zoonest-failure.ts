@@ -1,4 +1,4 @@
-import { ZoonestError } from '../../src/sdk/zoonest-error';
+import { ZoonestError } from '@zoonest/client';
 
 /** The ZoonestError `work` fails with; anything else (or success) fails the test. */
 export async function failure(work: Promise<unknown>): Promise<ZoonestError> {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Put, Query, UseGuards } from '@nest
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { Coordinator } from '../../core/coordinator';
 import { ZkError } from '../../core/zk-error';
-import { CONFIG_ROOT } from '../../recipes/common/recipe-paths';
+import { CONFIG_ROOT } from '../../protocol/recipes/recipe-paths';
 import { bodyFields, requiredString } from '../../recipes/common/recipe-fields';
 import { childrenOrEmpty } from '../../recipes/common/znode-ops';
 import { ConfigCenterService } from '../../recipes/config/config-center.service';

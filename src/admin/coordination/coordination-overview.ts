@@ -10,7 +10,7 @@ import {
   QUEUES_ROOT,
   RW_LOCKS_ROOT,
   SEMAPHORES_ROOT,
-} from '../../recipes/common/recipe-paths';
+} from '../../protocol/recipes/recipe-paths';
 import { childrenOrEmpty, hasCode, readMany } from '../../recipes/common/znode-ops';
 import { ElectionService } from '../../recipes/election/election.service';
 import { ConsumerGroupService } from '../../recipes/load-balancer/consumer-group.service';

@@ -4,7 +4,8 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { hasCode } from '../../recipes/common/znode-ops';
-import { aclToJson, type AclJson } from '../../transports/json/acl-json';
+import { aclToJson } from '../../transports/json/acl-json';
+import type { AclJson } from '../../protocol/wire/acl-json';
 import { statToJson } from '../../transports/json/stat-json';
 import type { ChildPage, NodeJson } from '../admin-api-types';
 

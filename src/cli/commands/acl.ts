@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatAcl, parseAcl, type Acl } from '../../sdk/acl';
+import { type Acl, formatAcl, parseAcl } from '@zoonest/client';
 import { intOption, withContext } from '../cli-context';
 import { CliError } from '../exit-code';
 import { statLines } from '../output';

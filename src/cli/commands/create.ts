@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CreateMode } from '../../sdk/transaction';
+import type { CreateMode } from '@zoonest/client';
 import { CliError } from '../exit-code';
 import { intOption, withContext } from '../cli-context';
 import { aclArgument } from './acl';

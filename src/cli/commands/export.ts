@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { bytesToBase64, bytesToUtf8 } from '../../sdk/data-codec';
-import type { ZoonestClient } from '../../sdk/zoonest-client';
-import { isZoonestError } from '../../sdk/zoonest-error';
+import { bytesToBase64, bytesToUtf8, isZoonestError, type ZoonestClient } from '@zoonest/client';
 import { withContext } from '../cli-context';
 import type { Output } from '../output';
 import { FORMAT, type ExportedNode, type SubtreeDocument } from '../subtree-document';

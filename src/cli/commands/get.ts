@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { bytesToBase64, bytesToUtf8 } from '../../sdk/data-codec';
+import { bytesToBase64, bytesToUtf8 } from '@zoonest/client';
 import { withContext } from '../cli-context';
 import { statLines } from '../output';
 

@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { base64ToBytes } from '../../sdk/data-codec';
-import type { ZoonestClient } from '../../sdk/zoonest-client';
-import { parentOf } from '../../sdk/znode-path';
+import { base64ToBytes, parentOf, type ZoonestClient } from '@zoonest/client';
 import { withContext } from '../cli-context';
 import { CliError, ExitCode } from '../exit-code';
 import { parseDocument, rebase, type ExportedNode } from '../subtree-document';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { ZoonestClient } from '../../sdk/zoonest-client';
-import { childPath } from '../../sdk/znode-path';
+import { childPath, type ZoonestClient } from '@zoonest/client';
 import { withContext } from '../cli-context';
 import { statLines } from '../output';
 

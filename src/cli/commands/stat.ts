@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { ErrorCode } from '../../sdk/error-code';
-import { ZoonestError } from '../../sdk/zoonest-error';
+import { ErrorCode, ZoonestError } from '@zoonest/client';
 import { withContext } from '../cli-context';
 import { statLines } from '../output';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ChangeEvent } from '../../sdk/watched-event';
+import type { ChangeEvent } from '@zoonest/client';
 import { intOption, withContext } from '../cli-context';
 
 interface WatchOptions {

@@ -6,7 +6,7 @@ import { abortedError } from '../common/aborted-error';
 import { Deadline, type WaitOptions } from '../common/deadline';
 import { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
-import { BARRIERS_ROOT } from '../common/recipe-paths';
+import { BARRIERS_ROOT } from '../../protocol/recipes/recipe-paths';
 import { createWithParents, deleteQuietly, hasCode } from '../common/znode-ops';
 
 /** Curator's DistributedBarrier: while the node exists, waiters wait; removing it lets them go. */

@@ -4,7 +4,7 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
 import { recipeName } from '../common/recipe-name';
-import { COUNTERS_ROOT } from '../common/recipe-paths';
+import { COUNTERS_ROOT } from '../../protocol/recipes/recipe-paths';
 import { createWithParents, dataOrNull, hasCode } from '../common/znode-ops';
 
 /** Curator's DistributedAtomicLong encoding: an 8-byte big-endian long. */

@@ -9,7 +9,7 @@ import { abortedError } from '../common/aborted-error';
 import { Deadline, type WaitOptions } from '../common/deadline';
 import { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
-import { DOUBLE_BARRIERS_ROOT } from '../common/recipe-paths';
+import { DOUBLE_BARRIERS_ROOT } from '../../protocol/recipes/recipe-paths';
 import { childrenOrEmpty, createWithParents, deleteQuietly, hasCode } from '../common/znode-ops';
 
 /** Curator's DistributedDoubleBarrier node that says "everyone is in". */

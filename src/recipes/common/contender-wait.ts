@@ -3,7 +3,7 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-import { order, type Contention } from '../../sdk/recipes/contention';
+import { order, type Contention } from '../../protocol/recipes/contention';
 import { abortedError } from './aborted-error';
 import type { Deadline } from './deadline';
 import { OneShotWatch } from './one-shot-watch';

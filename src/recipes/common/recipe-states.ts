@@ -2,8 +2,8 @@
  * The state of each recipe as its REST API, its Socket.IO events and the dashboard answer it:
  * plain shapes, with no dependency on how the recipes are served.
  */
-import type { AssignorName } from '../../sdk/recipes/assignors';
-import type { ServiceInstance as NodeInstance } from '../../sdk/recipes/service-instance';
+import type { AssignorName } from '../../protocol/recipes/assignors';
+import type { ServiceInstance as NodeInstance } from '../../protocol/recipes/service-instance';
 
 /** An instance as the registry answers it: what its node says, and when the node was written. */
 export interface ServiceInstance extends NodeInstance {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
-import { NAMESPACE } from '../../transports/socketio/events';
+import { NAMESPACE } from '../../protocol/wire/socketio-events';
 import { longPollOf } from '../common/change-poll';
 import {
   optionalInt,

@@ -11,7 +11,7 @@ import { pollForChange, type Versioned } from '../common/change-poll';
 import { Deadline, type WaitOptions } from '../common/deadline';
 import type { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
-import { CONFIG_HISTORY_ROOT, CONFIG_ROOT } from '../common/recipe-paths';
+import { CONFIG_HISTORY_ROOT, CONFIG_ROOT } from '../../protocol/recipes/recipe-paths';
 import { childrenOrEmpty, dataOrNull, ensurePath, hasCode, readMany } from '../common/znode-ops';
 import {
   HISTORY_LIMIT,

@@ -1,5 +1,6 @@
 import { ZkError } from '../../core/zk-error';
-import { errorToJson, type ErrorJson } from '../../transports/json/error-json';
+import { errorToJson } from '../../transports/json/error-json';
+import type { ErrorJson } from '../../protocol/wire/error-json';
 import { optionalInt, requiredString, type Fields } from '../common/recipe-fields';
 import type { ConfigEntry, ConfigKey } from './config-entry';
 import { CONFIG_FORMATS, isConfigFormat, type ConfigFormat } from './config-format';

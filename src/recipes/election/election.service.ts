@@ -4,13 +4,13 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-import { LATCH, LATCH_NAME, order } from '../../sdk/recipes/contention';
+import { LATCH, LATCH_NAME, order } from '../../protocol/recipes/contention';
 import { awaitTurn } from '../common/contender-wait';
 import { pollForChange, type Versioned } from '../common/change-poll';
 import { Deadline, type WaitOptions } from '../common/deadline';
 import type { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
-import { ELECTIONS_ROOT } from '../common/recipe-paths';
+import { ELECTIONS_ROOT } from '../../protocol/recipes/recipe-paths';
 import { childrenOrEmpty, createWithParents, hasCode, readMany } from '../common/znode-ops';
 import { LockContenders } from '../lock/lock-contenders';
 import type {

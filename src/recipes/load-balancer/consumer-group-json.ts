@@ -1,6 +1,6 @@
 import { ZkError } from '../../core/zk-error';
-import { ASSIGNORS } from '../../sdk/recipes/assignors';
-import type { MemberInfo } from '../../sdk/recipes/group-member-info';
+import { ASSIGNORS } from '../../protocol/recipes/assignors';
+import type { MemberInfo } from '../../protocol/recipes/group-member-info';
 import { oneOf, type Fields } from '../common/recipe-fields';
 
 /** A join's `{topics, assignor}`: at least one topic; the range assignor by default. */

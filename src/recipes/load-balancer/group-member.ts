@@ -10,9 +10,9 @@ import {
   hasCode,
   readMany,
 } from '../common/znode-ops';
-import { assign, partitionKey } from '../../sdk/recipes/assignors';
-import { CoalescingRunner } from '../../sdk/recipes/coalescing-runner';
-import { groupMembers, type MemberInfo } from '../../sdk/recipes/group-member-info';
+import { assign, partitionKey } from '../../protocol/recipes/assignors';
+import { CoalescingRunner } from '../../protocol/recipes/coalescing-runner';
+import { groupMembers, type MemberInfo } from '../../protocol/recipes/group-member-info';
 import type { PartitionsService } from './partitions.service';
 
 /** Reads are made without the member's session, so they do not keep a dead client's session alive. */

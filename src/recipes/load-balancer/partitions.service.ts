@@ -7,7 +7,7 @@ import { ZkError } from '../../core/zk-error';
 import type { Versioned } from '../common/change-poll';
 import type { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
-import { BROKERS_ROOT } from '../common/recipe-paths';
+import { BROKERS_ROOT } from '../../protocol/recipes/recipe-paths';
 import {
   childrenOrEmpty,
   createWithParents,
@@ -15,7 +15,7 @@ import {
   hasCode,
   readMany,
 } from '../common/znode-ops';
-import { comparePartitions, partitionId, type Partition } from '../../sdk/recipes/partition';
+import { comparePartitions, partitionId, type Partition } from '../../protocol/recipes/partition';
 
 export const BROKER_IDS = `${BROKERS_ROOT}/ids`;
 export const BROKER_TOPICS = `${BROKERS_ROOT}/topics`;

@@ -4,7 +4,7 @@ import { childPath } from '../../core/path';
 import type { OpResult, WriteOp } from '../../core/write-request';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-import { order, type Contention } from '../../sdk/recipes/contention';
+import { order, type Contention } from '../../protocol/recipes/contention';
 import { readMany } from '../common/znode-ops';
 
 /**

@@ -3,7 +3,7 @@ import type { ClientContext } from '../../core/coordinator-types';
 import { childPath } from '../../core/path';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-import { order, protectedName, type Contention } from '../../sdk/recipes/contention';
+import { order, protectedName, type Contention } from '../../protocol/recipes/contention';
 import { awaitTurn } from '../common/contender-wait';
 import { Deadline, type WaitOptions } from '../common/deadline';
 import { createWithParents, dataOrNull, deleteQuietly, readMany } from '../common/znode-ops';

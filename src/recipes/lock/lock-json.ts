@@ -1,9 +1,6 @@
 import type { OpResult, WriteOp } from '../../core/write-request';
-import {
-  opResultToJson,
-  writeOpsFromJson,
-  type OpResultJson,
-} from '../../transports/json/write-op-json';
+import { opResultToJson, writeOpsFromJson } from '../../transports/json/write-op-json';
+import type { OpResultJson } from '../../protocol/wire/write-op-json';
 import { waitOptions } from '../common/deadline';
 import { optionalInt, optionalString, requiredInt, type Fields } from '../common/recipe-fields';
 import type { AcquireOptions } from './lock-contenders';

@@ -1,4 +1,4 @@
-import { WRITE_LOCK_NAME } from '../../sdk/recipes/contention';
+import { WRITE_LOCK_NAME } from '../../protocol/recipes/contention';
 
 /** InterProcessSemaphoreV2's children: the mutex its acquirers take, and the leases. */
 export const SEMAPHORE_LOCKS = 'locks';

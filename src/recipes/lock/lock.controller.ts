@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import type { OpResultJson } from '../../transports/json/write-op-json';
+import type { OpResultJson } from '../../protocol/wire/write-op-json';
 import { RecipeCalls } from '../common/recipe-calls';
 import { bodyFields, requiredString } from '../common/recipe-fields';
 import { acquireOptions, guardedWriteJson } from './lock-json';

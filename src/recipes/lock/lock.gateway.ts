@@ -3,7 +3,7 @@ import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import { NAMESPACE } from '../../transports/socketio/events';
+import { NAMESPACE } from '../../protocol/wire/socketio-events';
 import { oneOf, requiredInt, requiredString } from '../common/recipe-fields';
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';

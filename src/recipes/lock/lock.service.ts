@@ -3,10 +3,10 @@ import { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import type { OpResult, WriteOp } from '../../core/write-request';
 import { recipeName } from '../common/recipe-name';
-import { LOCKS_ROOT } from '../common/recipe-paths';
+import { LOCKS_ROOT } from '../../protocol/recipes/recipe-paths';
 import { fencedWrite } from './fenced-write';
 import { LockContenders, type AcquireOptions, type Acquired } from './lock-contenders';
-import { LOCK_NAME, MUTEX } from '../../sdk/recipes/contention';
+import { LOCK_NAME, MUTEX } from '../../protocol/recipes/contention';
 import type { LockState } from '../common/recipe-states';
 
 export type { LockState };

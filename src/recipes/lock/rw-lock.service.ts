@@ -3,10 +3,10 @@ import { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import type { OpResult, WriteOp } from '../../core/write-request';
 import { recipeName } from '../common/recipe-name';
-import { RW_LOCKS_ROOT } from '../common/recipe-paths';
+import { RW_LOCKS_ROOT } from '../../protocol/recipes/recipe-paths';
 import { fencedWrite } from './fenced-write';
 import { LockContenders, type AcquireOptions, type Acquired } from './lock-contenders';
-import { READ, READ_LOCK_NAME, WRITE, WRITE_LOCK_NAME } from '../../sdk/recipes/contention';
+import { READ, READ_LOCK_NAME, WRITE, WRITE_LOCK_NAME } from '../../protocol/recipes/contention';
 import { isWriteNode } from './lock-kinds';
 import type { LockMode, RwContenderJson, RwLockState } from '../common/recipe-states';
 

@@ -9,11 +9,11 @@ import { abortedError } from '../common/aborted-error';
 import { Deadline } from '../common/deadline';
 import { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
-import { SEMAPHORES_ROOT } from '../common/recipe-paths';
+import { SEMAPHORES_ROOT } from '../../protocol/recipes/recipe-paths';
 import { dataOrNull, deleteQuietly, ensurePath } from '../common/znode-ops';
 import { fencedWrite } from './fenced-write';
 import { LockContenders, type AcquireOptions, type Acquired } from './lock-contenders';
-import { LEASE_NAME, LOCK_NAME, MUTEX, type Contention } from '../../sdk/recipes/contention';
+import { LEASE_NAME, LOCK_NAME, MUTEX, type Contention } from '../../protocol/recipes/contention';
 import { SEMAPHORE_LEASES, SEMAPHORE_LOCKS } from './lock-kinds';
 import type { SemaphoreState } from '../common/recipe-states';
 

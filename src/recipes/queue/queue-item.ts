@@ -1,4 +1,4 @@
-import { decodeItems, encodeItems } from '../../sdk/recipes/curator-items';
+import { decodeItems, encodeItems } from '../../protocol/recipes/curator-items';
 
 /** An item as a take, poll or peek hands it out. */
 export interface QueueItem {

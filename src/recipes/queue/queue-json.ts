@@ -1,5 +1,6 @@
 import { ZkError } from '../../core/zk-error';
-import { encodeData, isDataEncoding, type DataEncoding } from '../../transports/json/data-encoding';
+import { encodeData, isDataEncoding } from '../../transports/json/data-encoding';
+import type { DataEncoding } from '../../protocol/wire/data-encoding';
 import { parseTimeout } from '../common/deadline';
 import { optionalBool, optionalString, type Fields } from '../common/recipe-fields';
 import type { QueueItem } from './queue-item';

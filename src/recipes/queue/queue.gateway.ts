@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { WebSocketGateway, type OnGatewayConnection } from '@nestjs/websockets';
 import type { Socket } from 'socket.io';
 import { decodeData } from '../../transports/json/data-encoding';
-import { NAMESPACE } from '../../transports/socketio/events';
+import { NAMESPACE } from '../../protocol/wire/socketio-events';
 import { requiredString } from '../common/recipe-fields';
 import { bindRecipeEvents } from '../common/recipe-socket';
 import { SessionSignals } from '../common/session-signals';

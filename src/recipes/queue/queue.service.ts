@@ -7,7 +7,7 @@ import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
 import { Deadline, type WaitOptions } from '../common/deadline';
 import { recipeName } from '../common/recipe-name';
-import { QUEUES_ROOT } from '../common/recipe-paths';
+import { QUEUES_ROOT } from '../../protocol/recipes/recipe-paths';
 import {
   childrenOrEmpty,
   createWithParents,

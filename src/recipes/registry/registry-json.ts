@@ -8,7 +8,7 @@ import {
   stringMap,
   type Fields,
 } from '../common/recipe-fields';
-import type { Registration, Side } from '../../sdk/recipes/service-instance';
+import type { Registration, Side } from '../../protocol/recipes/service-instance';
 import type { InstanceUpdate } from './registry.service';
 
 export function sideOf(fields: Fields): Side {

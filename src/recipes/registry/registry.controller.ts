@@ -18,7 +18,7 @@ import { RecipeCalls } from '../common/recipe-calls';
 import { bodyFields, optionalString, type Fields } from '../common/recipe-fields';
 import { registrationOf, sideOf, updateOf } from './registry-json';
 import { RegistryService } from './registry.service';
-import type { Side } from '../../sdk/recipes/service-instance';
+import type { Side } from '../../protocol/recipes/service-instance';
 import type { ServiceInstance } from './service-instance';
 
 @ApiTags('registry')

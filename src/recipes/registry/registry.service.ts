@@ -9,7 +9,7 @@ import { pollForChange, type Versioned } from '../common/change-poll';
 import { Deadline, type WaitOptions } from '../common/deadline';
 import type { OneShotWatch } from '../common/one-shot-watch';
 import { recipeName } from '../common/recipe-name';
-import { DUBBO_ROOT } from '../common/recipe-paths';
+import { DUBBO_ROOT } from '../../protocol/recipes/recipe-paths';
 import { childrenOrEmpty, createWithParents, dataOrNull, hasCode } from '../common/znode-ops';
 import {
   instanceUrl,
@@ -19,7 +19,7 @@ import {
   type InstanceState,
   type Registration,
   type Side,
-} from '../../sdk/recipes/service-instance';
+} from '../../protocol/recipes/service-instance';
 import { instanceOf, type ServiceInstance } from './service-instance';
 
 export interface InstanceUpdate {

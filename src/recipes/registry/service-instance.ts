@@ -1,5 +1,5 @@
 import type { Stat } from '../../core/stat';
-import { instanceOf as instanceOfNode, type Side } from '../../sdk/recipes/service-instance';
+import { instanceOf as instanceOfNode, type Side } from '../../protocol/recipes/service-instance';
 import type { ServiceInstance } from '../common/recipe-states';
 
 export type { ServiceInstance };

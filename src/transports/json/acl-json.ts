@@ -1,13 +1,7 @@
 import { formatPerms, parsePerms, type Acl } from '../../core/acl';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-
-/** An ACL entry on JSON transports: permissions as ZooKeeper's letters, e.g. "cdrwa". */
-export interface AclJson {
-  scheme: string;
-  id: string;
-  perms: string;
-}
+import type { AclJson } from '../../protocol/wire/acl-json';
 
 export function aclToJson(acl: readonly Acl[]): AclJson[] {
   return acl.map((a) => ({ scheme: a.scheme, id: a.id, perms: formatPerms(a.perms) }));

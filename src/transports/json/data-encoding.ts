@@ -1,6 +1,5 @@
 import { ZkError } from '../../core/zk-error';
-
-export type DataEncoding = 'utf8' | 'base64';
+import type { DataEncoding } from '../../protocol/wire/data-encoding';
 
 export function isDataEncoding(value: unknown): value is DataEncoding {
   return value === 'utf8' || value === 'base64';

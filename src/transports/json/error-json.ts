@@ -1,16 +1,6 @@
 import { ZkCode, zkCodeName } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
-
-/** An error on JSON transports. */
-export interface ErrorJson {
-  code: number;
-  name: string;
-  message: string;
-  path?: string;
-  /** For a failed multi: each op's result, as ZooKeeper reports them. */
-  results?: Array<{ code: number; name: string }>;
-  oldestZxid?: number;
-}
+import type { ErrorJson } from '../../protocol/wire/error-json';
 
 export function errorToJson(err: unknown): ErrorJson {
   if (!(err instanceof ZkError)) {

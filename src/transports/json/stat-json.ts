@@ -1,19 +1,5 @@
 import type { Stat } from '../../core/stat';
-
-/** Stat on JSON transports: zxids and times are numbers, the owner session id a string. */
-export interface StatJson {
-  czxid: number;
-  mzxid: number;
-  pzxid: number;
-  ctime: number;
-  mtime: number;
-  version: number;
-  cversion: number;
-  aversion: number;
-  ephemeralOwner: string;
-  dataLength: number;
-  numChildren: number;
-}
+import type { StatJson } from '../../protocol/wire/stat-json';
 
 export function statToJson(stat: Stat): StatJson {
   return { ...stat, ephemeralOwner: stat.ephemeralOwner.toString() };

@@ -2,26 +2,10 @@ import { OPEN_ACL_UNSAFE } from '../../core/acl';
 import type { OpResult, WriteOp } from '../../core/write-request';
 import { ZkError } from '../../core/zk-error';
 import { CREATE_MODES, type CreateMode } from '../../core/znode';
+import type { OpResultJson } from '../../protocol/wire/write-op-json';
 import { aclFromJson } from './acl-json';
 import { decodeData } from './data-encoding';
-import { statToJson, type StatJson } from './stat-json';
-
-/** One op of a multi on JSON transports. */
-export interface WriteOpJson {
-  op: 'create' | 'delete' | 'setData' | 'check';
-  path: string;
-  data?: string;
-  encoding?: 'utf8' | 'base64';
-  mode?: CreateMode;
-  ttlMs?: number;
-  acl?: Array<{ scheme: string; id: string; perms: string }>;
-  version?: number;
-}
-
-export type OpResultJson =
-  | { op: 'create'; path: string; stat: StatJson }
-  | { op: 'setData' | 'setACL'; stat: StatJson }
-  | { op: 'delete' | 'check' | 'deleteContainer' };
+import { statToJson } from './stat-json';
 
 export function parseCreateMode(mode: unknown): CreateMode {
   if (mode === undefined || mode === null) return 'persistent';

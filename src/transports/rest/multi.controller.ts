@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import { Coordinator } from '../../core/coordinator';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import { opResultToJson, writeOpsFromJson, type OpResultJson } from '../json/write-op-json';
+import { opResultToJson, writeOpsFromJson } from '../json/write-op-json';
+import type { OpResultJson } from '../../protocol/wire/write-op-json';
 import { clientContext } from './client-context';
 import { MultiDto } from './dto/znode.dto';
 

@@ -15,7 +15,7 @@ import {
   parseVersion,
   writeOpsFromJson,
 } from '../json/write-op-json';
-import type { Ack, ClientToServer, MultiReadResultJson } from './events';
+import type { Ack, ClientToServer, MultiReadResultJson } from '../../protocol/wire/socketio-events';
 import {
   oneOf,
   optionalBoolean,

@@ -1,5 +1,6 @@
 import { ZkError } from '../../core/zk-error';
-import { isDataEncoding, type DataEncoding } from '../json/data-encoding';
+import { isDataEncoding } from '../json/data-encoding';
+import type { DataEncoding } from '../../protocol/wire/data-encoding';
 
 /** A request's fields, read with the checks below; each wrong shape is a BadArguments. */
 export type Fields = Readonly<Record<string, unknown>>;

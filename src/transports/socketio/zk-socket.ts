@@ -1,6 +1,6 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { SessionInfo } from '../../core/coordinator-types';
-import type { ClientToServer, ServerToClient } from './events';
+import type { ClientToServer, ServerToClient } from '../../protocol/wire/socketio-events';
 
 /** What the handshake leaves on a socket; other gateways of the namespace may read it. */
 export interface ZkSocketData {

@@ -5,7 +5,7 @@ import type { ChangeEvent, WatchEvent, Watcher } from '../../core/watch-event';
 import { isZkError } from '../../core/zk-error';
 import { errorToJson } from '../json/error-json';
 import { statToJson } from '../json/stat-json';
-import type { Ack } from './events';
+import type { Ack } from '../../protocol/wire/socketio-events';
 import { OPERATIONS, type Call } from './operations';
 import { ReplyQueue } from './reply-queue';
 import { fieldsOf } from './request-fields';

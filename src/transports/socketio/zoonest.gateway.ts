@@ -8,7 +8,7 @@ import {
 import { Coordinator } from '../../core/coordinator';
 import type { Settings } from '../../server/settings';
 import { SETTINGS } from '../../server/tokens';
-import { NAMESPACE } from './events';
+import { NAMESPACE } from '../../protocol/wire/socketio-events';
 import { SessionConnections } from './session-connections';
 import { handshakeMiddleware } from './session-handshake';
 import { ZoonestConnection } from './zoonest-connection';
