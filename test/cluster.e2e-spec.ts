@@ -1,4 +1,4 @@
-import { ZoonestClient, type ChangeEvent } from '../src/sdk/zoonest-client';
+import { type ChangeEvent, ZoonestClient } from '@zoonest/client';
 import { startCluster, type Cluster } from './support/cluster';
 import { removeTempDirs } from './support/temp-dir';
 import { until } from './support/until';

@@ -1,6 +1,5 @@
 import type { RunningServer } from '../src/server/start-server';
-import { ServiceDiscovery } from '../src/sdk/recipes/service-discovery';
-import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { ServiceDiscovery, ZoonestClient } from '@zoonest/client';
 import { RecipeRest } from './support/recipes-rest';
 import { removeTempDirs } from './support/temp-dir';
 import { startTestServer } from './support/test-server';

@@ -4,7 +4,7 @@ import type { ClientContext } from '../core/coordinator-types';
 import type { Subscription } from '../core/change-feed';
 import { ZkCode } from '../core/zk-code';
 import { ConfigCenterService } from '../recipes/config/config-center.service';
-import { DUBBO_ROOT } from '../recipes/common/recipe-paths';
+import { DUBBO_ROOT } from '../protocol/recipes/recipe-paths';
 import { hasCode } from '../recipes/common/znode-ops';
 import { RegistryService } from '../recipes/registry/registry.service';
 import type { Settings } from '../server/settings';
