@@ -1,10 +1,10 @@
 import type { NodeWriter, SessionWriter } from './node-store';
-import { nameOf, parentOf } from './path';
+import { parentOf } from './path';
 import type { Txn, TxnOp } from './txn';
 import type { ZNode } from './znode';
 
 function requireNode(nodes: NodeWriter, path: string): ZNode {
-  const node = nodes.mutable(path);
+  const node = nodes.get(path);
   if (!node) throw new Error(`transaction refers to missing node ${path}`);
   return node;
 }
@@ -12,34 +12,30 @@ function requireNode(nodes: NodeWriter, path: string): ZNode {
 function applyOp(nodes: NodeWriter, sessions: SessionWriter, op: TxnOp, txn: Txn): void {
   switch (op.op) {
     case 'create': {
-      nodes.put({ ...op.node, children: new Set() });
-      const parent = requireNode(nodes, parentOf(op.node.path));
-      parent.children.add(nameOf(op.node.path));
-      parent.cversion += 1;
-      parent.pzxid = txn.zxid;
+      const parentPath = parentOf(op.node.path);
+      const parent = requireNode(nodes, parentPath);
+      nodes.create(op.node);
+      nodes.update(parentPath, { cversion: parent.cversion + 1, pzxid: txn.zxid });
       return;
     }
     case 'delete': {
+      const parentPath = parentOf(op.path);
+      const parent = requireNode(nodes, parentPath);
       nodes.remove(op.path);
-      const parent = requireNode(nodes, parentOf(op.path));
-      parent.children.delete(nameOf(op.path));
-      parent.pzxid = Math.max(parent.pzxid, txn.zxid);
+      nodes.update(parentPath, { pzxid: Math.max(parent.pzxid, txn.zxid) });
       return;
     }
-    case 'setData': {
-      const node = requireNode(nodes, op.path);
-      node.data = op.data;
-      node.version = op.version;
-      node.mzxid = txn.zxid;
-      node.mtime = txn.time;
+    case 'setData':
+      nodes.update(op.path, {
+        data: op.data,
+        version: op.version,
+        mzxid: txn.zxid,
+        mtime: txn.time,
+      });
       return;
-    }
-    case 'setACL': {
-      const node = requireNode(nodes, op.path);
-      node.acl = op.acl;
-      node.aversion = op.aversion;
+    case 'setACL':
+      nodes.update(op.path, { acl: op.acl, aversion: op.aversion });
       return;
-    }
     case 'createSession':
       sessions.opened(op.session.id, op.session.password, op.session.timeoutMs);
       return;

@@ -8,10 +8,11 @@ import { CONFIG_NODE } from './system-nodes';
  * node (its ACL is read-only); it follows the coordinator's EnsembleSource.
  */
 export function writeEnsembleConfig(tree: DataTree, config: EnsembleConfig, now: number): void {
-  const node = tree.mutable(CONFIG_NODE);
-  if (!node) return;
-  node.data = Buffer.from(formatEnsembleConfig(config));
-  node.version = -1;
-  node.mzxid = config.version;
-  node.mtime = now;
+  if (!tree.get(CONFIG_NODE)) return;
+  tree.update(CONFIG_NODE, {
+    data: Buffer.from(formatEnsembleConfig(config)),
+    version: -1,
+    mzxid: config.version,
+    mtime: now,
+  });
 }

@@ -18,7 +18,7 @@ import { writeEnsembleConfig } from './config-node';
 import { DataTree } from './data-tree';
 import type { EnsembleSource } from './ensemble';
 import type { CoreLimits } from './limits';
-import { validatePath } from './path';
+import { childPath, validatePath } from './path';
 import { requestPacketBytes } from './packet-size';
 import type { Clock, Entropy, Scheduler, TxnStore } from './ports';
 import { rearmWatches } from './rearm-watches';
@@ -109,7 +109,7 @@ export class Coordinator {
     const snapshot = await deps.store.load();
     const sessions = new SessionTable(deps.clock);
     sessions.restore(snapshot.sessions);
-    const tree = new DataTree(withSystemRecords(snapshot.nodes));
+    const tree = DataTree.of(withSystemRecords(snapshot.nodes));
     return new Coordinator(deps, tree, sessions, snapshot.lastZxid);
   }
 
@@ -141,11 +141,7 @@ export class Coordinator {
 
   /** Path and data bytes over the whole tree, as ZooKeeper's mntr reports approximate_data_size. */
   approximateDataSize(): number {
-    let size = 0;
-    for (const path of this.tree.subtreeBottomUp('/')) {
-      size += path.length + (this.tree.get(path)?.data.length ?? 0);
-    }
-    return size;
+    return this.tree.approximateDataSize();
   }
 
   // ---- sessions -------------------------------------------------------------------------
@@ -354,7 +350,7 @@ export class Coordinator {
   private reload(): Promise<void> {
     return this.pipeline.exclusive(async () => {
       const snapshot = await this.deps.store.load();
-      this.tree = new DataTree(withSystemRecords(snapshot.nodes));
+      this.tree = DataTree.of(withSystemRecords(snapshot.nodes));
       this.writeEnsemble();
       this.sessions.replaceWith(snapshot.sessions);
       this.pipeline.reset(this.tree, snapshot.lastZxid);
@@ -470,7 +466,7 @@ export class Coordinator {
     return this.read('getChildren', ctx, (caller) => {
       const node = this.readable(path, caller);
       if (watcher) this.watches.addChildren(path, watcher);
-      return { children: [...node.children].sort(), stat: statOf(node) };
+      return { children: this.tree.childrenOf(path).sort(), stat: statOf(node) };
     });
   }
 
@@ -507,7 +503,7 @@ export class Coordinator {
           const node = this.readable(op.path, caller);
           return op.op === 'getData'
             ? { op: 'getData', data: node.data, stat: statOf(node) }
-            : { op: 'getChildren', children: [...node.children].sort() };
+            : { op: 'getChildren', children: this.tree.childrenOf(op.path).sort() };
         } catch (error) {
           if (error instanceof ZkError) return { op: 'error', error };
           throw error;
@@ -529,8 +525,8 @@ export class Coordinator {
         const node = stack.pop() as ZNode;
         if (!permitted(node.acl, Perms.READ, caller.ids)) continue;
         visit(node);
-        for (const name of node.children) {
-          const child = this.tree.get(node.path === '/' ? `/${name}` : `${node.path}/${name}`);
+        for (const name of this.tree.childrenOf(node.path)) {
+          const child = this.tree.get(childPath(node.path, name));
           if (child) stack.push(child);
         }
       }

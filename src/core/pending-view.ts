@@ -1,19 +1,16 @@
 import type { NodeReader, NodeWriter, SessionReader, SessionWriter } from './node-store';
+import { parentOf } from './path';
 import type { SessionRecord } from './session-record';
-import type { NodeRecord, ZNode } from './znode';
-
-function copy(node: ZNode): ZNode {
-  return { ...node, acl: node.acl.map((a) => ({ ...a })), children: new Set(node.children) };
-}
+import type { NodeChange, NodeRecord, ZNode } from './znode';
 
 function record(node: ZNode): NodeRecord {
-  const { children: _children, ...rest } = node;
+  const { numChildren: _numChildren, ...rest } = node;
   return rest;
 }
 
 /**
  * The tree and sessions as they will be once the transactions validated so far commit.
- * Nodes are copied on first change, so the base stays untouched until the batch is durable;
+ * Changed nodes are kept here, so the base stays untouched until the batch is durable;
  * a view over a view gives a multi its all-or-nothing scratch space.
  */
 export class PendingView implements NodeWriter, SessionWriter {
@@ -31,22 +28,25 @@ export class PendingView implements NodeWriter, SessionWriter {
     return this.baseNodes.get(path);
   }
 
-  mutable(path: string): ZNode | undefined {
-    const changed = this.nodes.get(path);
-    if (changed !== undefined) return changed ?? undefined;
-    const base = this.baseNodes.get(path);
-    if (!base) return undefined;
-    const own = copy(base);
-    this.nodes.set(path, own);
-    return own;
+  create(node: NodeRecord): void {
+    this.nodes.set(node.path, { ...node, numChildren: 0 });
+    this.countChild(parentOf(node.path), 1);
   }
 
-  put(node: ZNode): void {
-    this.nodes.set(node.path, node);
+  update(path: string, change: NodeChange): void {
+    const node = this.get(path);
+    if (!node) throw new Error(`no node ${path} to update`);
+    this.nodes.set(path, { ...node, ...change });
   }
 
   remove(path: string): void {
     this.nodes.set(path, null);
+    this.countChild(parentOf(path), -1);
+  }
+
+  private countChild(parentPath: string, delta: number): void {
+    const parent = this.get(parentPath);
+    if (parent) this.nodes.set(parentPath, { ...parent, numChildren: parent.numChildren + delta });
   }
 
   *ephemeralsOf(sessionId: bigint): Iterable<string> {

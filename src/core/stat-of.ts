@@ -3,7 +3,7 @@ import type { ZNode } from './znode';
 
 /** The Stat a client sees for a node (cversion counts child creates and deletes). */
 export function statOf(node: ZNode): Stat {
-  const numChildren = node.children.size;
+  const { numChildren } = node;
   return {
     czxid: node.czxid,
     mzxid: node.mzxid,

@@ -140,7 +140,7 @@ export class TxnBuilder {
         const parent = view.get(parentOf(op.path)) as ZNode;
         requirePermission(parent.acl, Perms.DELETE, caller.ids, op.path);
         checkVersion(op.path, op.version, node.version);
-        if (node.children.size > 0) throw ZkError.notEmpty(op.path);
+        if (node.numChildren > 0) throw ZkError.notEmpty(op.path);
         return {
           ops: [{ op: 'delete', path: op.path, stat: statOf(node) }],
           result: { op: 'delete' },
@@ -178,7 +178,7 @@ export class TxnBuilder {
       case 'deleteContainer': {
         refuseSystemPath(op.path);
         const node = this.existing(view, op.path);
-        if (node.children.size > 0) throw ZkError.notEmpty(op.path);
+        if (node.numChildren > 0) throw ZkError.notEmpty(op.path);
         const expiredTtl = node.kind === 'ttl' && txn.time - node.mtime >= node.ttlMs;
         if (node.kind !== 'container' && !expiredTtl) throw ZkError.badVersion(op.path);
         return {
@@ -232,7 +232,7 @@ export class TxnBuilder {
       cversion: 0,
       aversion: 0,
     };
-    const stat = statOf({ ...node, children: new Set() });
+    const stat = statOf({ ...node, numChildren: 0 });
     return { ops: [{ op: 'create', node, stat }], result: { op: 'create', path, stat } };
   }
 

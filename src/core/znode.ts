@@ -56,7 +56,15 @@ export interface NodeRecord {
   aversion: number;
 }
 
-/** A znode in the in-memory tree: its record plus the names of its children. */
+/** A znode as readers see it: its record and how many children it has. */
 export interface ZNode extends NodeRecord {
-  children: Set<string>;
+  numChildren: number;
 }
+
+/** The fields of a node a transaction changes once the node exists. */
+export type NodeChange = Partial<
+  Pick<
+    NodeRecord,
+    'data' | 'acl' | 'version' | 'cversion' | 'aversion' | 'mzxid' | 'mtime' | 'pzxid'
+  >
+>;
