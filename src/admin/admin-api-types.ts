@@ -16,6 +16,7 @@ import type {
   ServiceInstance,
 } from '../recipes/common/recipe-states';
 import type { StatJson } from '../protocol/wire/stat-json';
+import type { MeshConfigProblem, XdsClientInfo } from '../xds/xds-client-info';
 
 export type { AclJson, StatJson };
 export type { ErrorJson } from '../protocol/wire/error-json';
@@ -79,6 +80,25 @@ export interface ServiceJson {
   service: string;
   providers: ServiceInstance[];
   consumers: ServiceInstance[];
+}
+
+// --- Service mesh (the xDS data plane)
+
+export type {
+  MeshConfigProblem,
+  NodeIdentity,
+  TypeStatus,
+  XdsClientInfo,
+} from '../xds/xds-client-info';
+
+export interface MeshJson {
+  /** Whether ZOONEST_XDS_PORT is set; when not, nothing below is served. */
+  enabled: boolean;
+  port: number;
+  /** Resources served, by type (Listener, RouteConfiguration, Cluster, ClusterLoadAssignment). */
+  resources: Record<string, number>;
+  clients: XdsClientInfo[];
+  problems: MeshConfigProblem[];
 }
 
 // --- Config

@@ -6,6 +6,7 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { RecipesModule } from '../recipes/recipes.module';
+import { XdsModule } from '../xds/xds.module';
 import type { Settings } from '../server/settings';
 import { SETTINGS } from '../server/tokens';
 import { AuditController } from './audit/audit.controller';
@@ -15,6 +16,7 @@ import { AdminCredentials } from './auth/admin-credentials';
 import { AuthController } from './auth/auth.controller';
 import { LoginSessions } from './auth/login-sessions';
 import { LoginThrottle } from './auth/login-throttle';
+import { MeshViewController } from './mesh/mesh-view.controller';
 import { ConfigViewController } from './config/config-view.controller';
 import { CoordinationOverview } from './coordination/coordination-overview';
 import { CoordinationViewController } from './coordination/coordination-view.controller';
@@ -32,7 +34,7 @@ const LOGIN_TTL_MS = 12 * 60 * 60 * 1000;
 
 /** The dashboard: the single-page app at `/`, its admin API and its live feed, behind a login. */
 @Module({
-  imports: [RecipesModule],
+  imports: [RecipesModule, XdsModule],
   providers: [
     {
       provide: AdminCredentials,
@@ -65,6 +67,7 @@ const LOGIN_TTL_MS = 12 * 60 * 60 * 1000;
     ServicesViewController,
     ConfigViewController,
     CoordinationViewController,
+    MeshViewController,
   ],
 })
 export class AdminModule implements NestModule {

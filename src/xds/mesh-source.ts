@@ -19,18 +19,11 @@ import {
 } from './mesh-config';
 import { serviceResources, type NamedResource } from './resources/service-resources';
 import type { ServiceView } from './service-view';
+import type { MeshConfigProblem } from './xds-client-info';
 import { XdsSnapshot } from './xds-snapshot';
 
 /** The xDS server reads as a client without a session. */
 const CTX: ClientContext = { sessionId: 0n, remoteAddress: 'xds' };
-
-/** A published mesh config the xDS server could not use, and which version it kept instead. */
-export interface MeshConfigProblem {
-  service: string;
-  version: number;
-  problem: string;
-  at: number;
-}
 
 /**
  * Keeps the xDS snapshot equal to the registry and the mesh configs: follows the change feed

@@ -1,14 +1,5 @@
 import type { Node__Output } from '@grpc/grpc-js-xds/build/src/generated/envoy/config/core/v3/Node';
-
-/** Who a data-plane client says it is: its xDS `node`. */
-export interface NodeIdentity {
-  id: string;
-  cluster: string;
-  metadata: Record<string, unknown>;
-  locality: { region: string; zone: string; subZone: string } | null;
-  /** e.g. `gRPC Node 1.14.7` or `envoy 1.34.0`. */
-  userAgent: string;
-}
+import type { NodeIdentity } from './xds-client-info';
 
 /**
  * A `google.protobuf.Struct` as proto-loader decodes it with the proto's field names (the types

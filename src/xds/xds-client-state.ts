@@ -1,28 +1,5 @@
-import type { NodeIdentity } from './node-identity';
+import type { NodeIdentity, TypeStatus, XdsClientInfo } from './xds-client-info';
 import { shortTypeName, type ResourceType } from './type-urls';
-
-/** What one client was sent of one resource type, and what it said back. */
-export interface TypeStatus {
-  type: string;
-  /** Resource names it subscribed to; `*` for all of them. */
-  subscribed: string[];
-  sentVersion: string | null;
-  sentNonce: string | null;
-  sentAt: number | null;
-  ackedVersion: string | null;
-  ackedAt: number | null;
-  /** The last refusal, until a later version is ACKed. */
-  nack: { version: string; message: string; at: number } | null;
-}
-
-export interface XdsClientInfo {
-  id: number;
-  protocol: 'sotw' | 'delta';
-  peer: string;
-  connectedAt: number;
-  node: NodeIdentity | null;
-  types: TypeStatus[];
-}
 
 /** One connected data-plane client as the dashboard lists it. */
 export class XdsClientState {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { XdsClientState, type XdsClientInfo } from './xds-client-state';
+import type { XdsClientInfo } from './xds-client-info';
+import { XdsClientState } from './xds-client-state';
 
 /** The data-plane clients connected to this server's xDS port. */
 @Injectable()

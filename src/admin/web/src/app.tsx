@@ -21,6 +21,9 @@ const SessionsPage = lazy(() =>
 const ServicesPage = lazy(() =>
   import('./views/services/services-page').then((m) => ({ default: m.ServicesPage })),
 );
+const MeshPage = lazy(() =>
+  import('./views/mesh/mesh-page').then((m) => ({ default: m.MeshPage })),
+);
 const ConfigPage = lazy(() =>
   import('./views/config/config-page').then((m) => ({ default: m.ConfigPage })),
 );
@@ -75,6 +78,7 @@ export function App() {
             <Route path="/tree" element={<TreePage />} />
             <Route path="/sessions" element={<SessionsPage />} />
             <Route path="/services" element={<ServicesPage />} />
+            <Route path="/mesh" element={<MeshPage />} />
             <Route path="/config" element={<ConfigPage />} />
             <Route path="/coordination" element={<CoordinationPage />} />
             <Route path="/events" element={<EventsPage />} />

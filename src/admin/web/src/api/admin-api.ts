@@ -8,6 +8,7 @@ import type {
   CoordinationJson,
   DashboardCreateMode,
   HistoryMeta,
+  MeshJson,
   NamespaceJson,
   NodeJson,
   OverviewJson,
@@ -56,6 +57,7 @@ export const adminApi = {
   closeSession: (id: string) => request<void>('DELETE', `${BASE}/sessions/${id}`),
 
   services: () => request<ServiceJson[]>('GET', `${BASE}/services`),
+  mesh: () => request<MeshJson>('GET', `${BASE}/mesh`),
 
   configTree: () => request<NamespaceJson[]>('GET', `${BASE}/config`),
   config: (k: ConfigKey) => request<ConfigEntry>('GET', keyPath(k)),
