@@ -15,15 +15,16 @@ import type {
   WatchSet,
 } from './coordinator-types';
 import { writeEnsembleConfig } from './config-node';
-import { DataTree } from './data-tree';
+import type { DataTree } from './data-tree';
 import type { EnsembleSource } from './ensemble';
 import type { CoreLimits } from './limits';
+import { loadState } from './load-state';
 import { childPath, validatePath } from './path';
 import { requestPacketBytes } from './packet-size';
 import type { Clock, Entropy, Scheduler, TxnStore } from './ports';
 import { rearmWatches } from './rearm-watches';
 import { SessionOrder } from './session-order';
-import { CONFIG_NODE, withSystemRecords } from './system-nodes';
+import { CONFIG_NODE } from './system-nodes';
 import { SessionTable, type Session, type SessionOrigin } from './session-table';
 import type { Stat } from './stat';
 import { statOf } from './stat-of';
@@ -106,10 +107,9 @@ export class Coordinator {
 
   /** Loads the durable state; the zxid continues where it stopped. */
   static async open(deps: CoordinatorDeps): Promise<Coordinator> {
-    const snapshot = await deps.store.load();
+    const { tree, snapshot } = await loadState(deps.store);
     const sessions = new SessionTable(deps.clock);
     sessions.restore(snapshot.sessions);
-    const tree = DataTree.of(withSystemRecords(snapshot.nodes));
     return new Coordinator(deps, tree, sessions, snapshot.lastZxid);
   }
 
@@ -349,8 +349,8 @@ export class Coordinator {
    */
   private reload(): Promise<void> {
     return this.pipeline.exclusive(async () => {
-      const snapshot = await this.deps.store.load();
-      this.tree = DataTree.of(withSystemRecords(snapshot.nodes));
+      const { tree, snapshot } = await loadState(this.deps.store);
+      this.tree = tree;
       this.writeEnsemble();
       this.sessions.replaceWith(snapshot.sessions);
       this.pipeline.reset(this.tree, snapshot.lastZxid);

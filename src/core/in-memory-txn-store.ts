@@ -15,12 +15,9 @@ export class InMemoryTxnStore implements TxnStore {
 
   constructor(private readonly historyTxns = 10_000) {}
 
-  async load(): Promise<Snapshot> {
-    return {
-      lastZxid: this.lastZxid,
-      nodes: [...this.nodes.values()],
-      sessions: [...this.sessions.values()],
-    };
+  async load(visit: (node: NodeRecord) => void): Promise<Snapshot> {
+    for (const node of this.nodes.values()) visit(node);
+    return { lastZxid: this.lastZxid, sessions: [...this.sessions.values()] };
   }
 
   async commit(appliedZxid: number, prepare: PrepareBatch): Promise<void> {

@@ -17,11 +17,10 @@ export interface Scheduler {
   defer(fn: () => void): void;
 }
 
-/** Everything durable, as loaded at start. */
+/** The durable state besides the nodes, which `load` hands over one by one. */
 export interface Snapshot {
   /** Highest zxid ever committed (0 for a new store). */
   lastZxid: number;
-  nodes: NodeRecord[];
   sessions: SessionRecord[];
 }
 
@@ -63,7 +62,8 @@ export type PrepareBatch = (newer: Txn[]) => CommitBatch | null;
  * transactions.
  */
 export interface TxnStore {
-  load(): Promise<Snapshot>;
+  /** Reads the durable state in one snapshot, handing each node to `visit`, in no set order. */
+  load(visit: (node: NodeRecord) => void): Promise<Snapshot>;
   commit(appliedZxid: number, prepare: PrepareBatch): Promise<void>;
   readLog(afterZxid: number, limit: number): Promise<LogSlice>;
 }

@@ -49,8 +49,7 @@ export function systemRecords(): NodeRecord[] {
   ];
 }
 
-/** Stored records plus each system node not among them (a system node is stored once changed). */
-export function withSystemRecords(records: readonly NodeRecord[]): NodeRecord[] {
-  const stored = new Set(records.map((r) => r.path));
-  return [...records, ...systemRecords().filter((r) => !stored.has(r.path))];
+/** The system nodes a loaded tree lacks (a system node is stored once changed). */
+export function missingSystemRecords(stored: (path: string) => boolean): NodeRecord[] {
+  return systemRecords().filter((r) => !stored(r.path));
 }

@@ -49,6 +49,29 @@ describe('SqliteStatements', () => {
     expect(count()).toBe(2);
   });
 
+  it('hands rows over one by one as arrays of values, inside a snapshot', () => {
+    const rows: unknown[][] = [];
+    sqlite.snapshot(() =>
+      sqlite.each(
+        { sql: 'SELECT id, note FROM probe WHERE id > ? ORDER BY id', params: [0] },
+        (v) => rows.push(v),
+      ),
+    );
+    expect(rows).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+    ]);
+  });
+
+  it('ends the statement when a visitor throws, leaving the connection usable', () => {
+    const visit = () => {
+      throw new Error('stop');
+    };
+    expect(() => sqlite.each({ sql: 'SELECT id FROM probe', params: [] }, visit)).toThrow('stop');
+    sqlite.transaction((exec) => exec.run({ sql: 'UPDATE probe SET note = note', params: [] }));
+    expect(count()).toBe(2);
+  });
+
   it('is busy while a TypeORM transaction is open on the same connection', async () => {
     const runner = ds.createQueryRunner();
     await runner.startTransaction();

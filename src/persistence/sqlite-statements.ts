@@ -42,6 +42,38 @@ export class SqliteStatements implements StatementExecutor {
     }
   }
 
+  /** Reads in one snapshot of the database, taking no write lock. */
+  snapshot<T>(work: (exec: StatementExecutor) => T): T {
+    try {
+      return this.db.transaction(() => work(this)).deferred();
+    } catch (err) {
+      throw err instanceof QueryFailedError
+        ? err
+        : new QueryFailedError('SELECT', [], err as Error);
+    }
+  }
+
+  /** Hands each row the statement selects to `visit` as an array of values, without keeping any. */
+  each(statement: Statement, visit: (values: unknown[]) => void): void {
+    // A statement of its own: raw mode would change the cached one for every other caller.
+    const rows = this.failsAsQuery(statement, () =>
+      this.db
+        .prepare(statement.sql)
+        .raw(true)
+        .iterate(...statement.params),
+    );
+    try {
+      for (;;) {
+        const next = this.failsAsQuery(statement, () => rows.next());
+        if (next.done) return;
+        visit(next.value as unknown[]);
+      }
+    } finally {
+      // Ends the statement even when `visit` threw; the connection is busy until then.
+      rows.return?.();
+    }
+  }
+
   run(statement: Statement): void {
     this.execute(statement, (stmt) => stmt.run(...statement.params));
   }
@@ -53,10 +85,14 @@ export class SqliteStatements implements StatementExecutor {
     );
   }
 
-  /** Fails as a query through TypeORM fails, so both databases report errors alike. */
   private execute<T>(statement: Statement, work: (stmt: BetterSqlite3.Statement) => T): T {
+    return this.failsAsQuery(statement, () => work(this.statement(statement.sql)));
+  }
+
+  /** Fails as a query through TypeORM fails, so both databases report errors alike. */
+  private failsAsQuery<T>(statement: Statement, work: () => T): T {
     try {
-      return work(this.statement(statement.sql));
+      return work();
     } catch (err) {
       throw new QueryFailedError(statement.sql, statement.params, err as Error);
     }

@@ -128,8 +128,17 @@ function creates(firstZxid: number, count: number, more: Partial<CommitBatch> = 
 const put = (s: TxnStore, batch: CommitBatch): Promise<void> =>
   s.commit((batch.txns[0]?.zxid ?? 1) - 1, () => batch);
 
+/** Everything `load` hands over, nodes included. */
+type Loaded = Snapshot & { nodes: NodeRecord[] };
+
+async function loadAll(s: TxnStore): Promise<Loaded> {
+  const nodes: NodeRecord[] = [];
+  const snapshot = await s.load((node) => nodes.push(node));
+  return { ...snapshot, nodes };
+}
+
 const byPath = (a: NodeRecord, b: NodeRecord) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-const sorted = (s: Snapshot): Snapshot => ({
+const sorted = (s: Loaded): Loaded => ({
   ...s,
   nodes: [...s.nodes].sort(byPath),
   sessions: [...s.sessions].sort((a, b) => (a.id < b.id ? -1 : 1)),
@@ -161,7 +170,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
 
   it('loads an empty store', async () => {
     const s = await store();
-    await expect(s.load()).resolves.toEqual({ lastZxid: 0, nodes: [], sessions: [] });
+    await expect(loadAll(s)).resolves.toEqual({ lastZxid: 0, nodes: [], sessions: [] });
     await expect(s.readLog(0, 10)).resolves.toEqual({ oldestZxid: 1, lastZxid: 0, txns: [] });
   });
 
@@ -199,7 +208,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     });
 
     s = await reopen(s);
-    expect(sorted(await s.load())).toEqual({
+    expect(sorted(await loadAll(s))).toEqual({
       lastZxid: 6,
       nodes: [first.upsertNodes[0], changed],
       sessions: [first.openSessions[1]],
@@ -222,7 +231,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
       }),
     );
     s = await reopen(s);
-    const { nodes, sessions } = await s.load();
+    const { nodes, sessions } = await loadAll(s);
     const data = new Map(nodes.map((n) => [n.path, n.data]));
     expect(Buffer.isBuffer(data.get('/n1'))).toBe(true);
     expect(data.get('/n1')?.equals(ALL_BYTES)).toBe(true);
@@ -243,7 +252,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     );
     await put(s, { ...creates(2, 1), upsertNodes: [], closeSessions: [BIG_ID - 1n] });
     s = await reopen(s);
-    const snap = await s.load();
+    const snap = await loadAll(s);
     expect(snap.sessions.map((x) => x.id)).toEqual([BIG_ID]);
     expect(snap.nodes.map((n) => n.ephemeralOwner)).toEqual([BIG_ID]);
   });
@@ -274,7 +283,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     slice = await s.readLog(0, 100);
     expect(slice.txns.map((t) => t.zxid)).toEqual([15, 16, 17, 18, 19]);
     expect(slice.oldestZxid).toBe(15);
-    expect((await s.load()).nodes).toHaveLength(19); // pruning the log keeps the tree
+    expect((await loadAll(s)).nodes).toHaveLength(19); // pruning the log keeps the tree
   });
 
   it('reports lastZxid + 1 as the oldest when no history is kept', async () => {
@@ -286,7 +295,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
   it('leaves nothing behind when a commit fails late (duplicate session)', async () => {
     let s = await store();
     await put(s, creates(1, 2, { openSessions: [session(42n)] }));
-    const before = sorted(await s.load());
+    const before = sorted(await loadAll(s));
     const log = await s.readLog(0, 100);
 
     const failing = creates(3, 3, {
@@ -297,21 +306,21 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     await expect(put(s, failing)).rejects.toThrow();
 
     s = await reopen(s);
-    expect(sorted(await s.load())).toEqual(before);
+    expect(sorted(await loadAll(s))).toEqual(before);
     await expect(s.readLog(0, 100)).resolves.toEqual(log);
     // The zxids were not used up: the same batch without the bad session commits.
     await put(s, { ...failing, openSessions: [session(43n)] });
-    expect((await s.load()).lastZxid).toBe(5);
+    expect((await loadAll(s)).lastZxid).toBe(5);
   });
 
   it('rejects a batch that does not continue the log, changing nothing', async () => {
     const s = await store();
     await put(s, creates(1, 2));
-    const before = sorted(await s.load());
+    const before = sorted(await loadAll(s));
     await expect(put(s, creates(2, 2))).rejects.toThrow(/out of order: zxid 2 where 3 was next/);
     await expect(put(s, creates(4, 1))).rejects.toThrow(/applied zxid 3 but the log ends at 2/);
     await expect(put(s, { ...creates(3, 2), lastZxid: 9 })).rejects.toThrow(/lastZxid 9/);
-    expect(sorted(await s.load())).toEqual(before);
+    expect(sorted(await loadAll(s))).toEqual(before);
     expect((await s.readLog(0, 100)).txns).toHaveLength(2);
   });
 
@@ -324,7 +333,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     const [failed, after, snap] = await Promise.allSettled([
       put(s, bad),
       s.readLog(50, 1000),
-      s.load(),
+      loadAll(s),
     ]);
     expect(failed.status).toBe('rejected');
     expect(after).toEqual({
@@ -342,7 +351,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
     await put(s, big);
     const millis = performance.now() - started;
     s = await reopen(s, 10_000);
-    const snap = await s.load();
+    const snap = await loadAll(s);
     expect(snap.nodes).toHaveLength(3_000);
     expect(snap.nodes.filter((n) => n.data.length === 1024 * 1024)).toHaveLength(12);
     expect((await s.readLog(0, 5_000)).txns).toHaveLength(3_000);
@@ -405,7 +414,7 @@ describe.each(BACKENDS)('TypeOrmTxnStore on $name', (backend) => {
   it('closes its DataSource', async () => {
     const s = await store();
     await s.close();
-    await expect(s.load()).rejects.toThrow();
+    await expect(loadAll(s)).rejects.toThrow();
   });
 });
 

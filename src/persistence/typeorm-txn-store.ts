@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 import type { CommitBatch, LogSlice, PrepareBatch, Snapshot, TxnStore } from '../core/ports';
 import type { Txn } from '../core/txn';
+import type { NodeRecord } from '../core/znode';
 import { ZkError } from '../core/zk-error';
 import {
   deleteBelowStatement,
@@ -8,6 +9,7 @@ import {
   insertStatements,
   rowsOf,
   selectStatement,
+  selectValuesStatement,
   updateStatement,
   type Statement,
 } from './bulk-sql';
@@ -19,7 +21,7 @@ import { SerialQueue } from './serial-queue';
 import { SqliteStatements } from './sqlite-statements';
 import { fromSessionRow, toSessionRow } from './session.entity';
 import { fromTxnLogRow, toTxnLogRow } from './txn-log.entity';
-import { fromZnodeRow, toZnodeRow } from './znode.entity';
+import { toZnodeRow, znodeRowReader } from './znode.entity';
 import { STATE_ROW_ID, type ZoonestStateEntity } from './zoonest-state.entity';
 
 export interface TypeOrmTxnStoreOptions {
@@ -30,6 +32,9 @@ export interface TypeOrmTxnStoreOptions {
   /** Told how long each commit waited for the cluster's write lock, in milliseconds. */
   lockWaited?: (millis: number) => void;
 }
+
+/** Rows per FETCH when PostgreSQL streams the tree at start-up. */
+const LOAD_PAGE_ROWS = 5000;
 
 /** How long a commit whose COMMIT failed is looked for in the log before giving up. */
 const RESOLVE_UNKNOWN_MS = 5000;
@@ -67,16 +72,45 @@ export class TypeOrmTxnStore implements TxnStore {
     );
   }
 
-  load(): Promise<Snapshot> {
+  /**
+   * Streams the nodes instead of materializing the table: better-sqlite3 iterates rows as arrays
+   * of values, PostgreSQL reads through a cursor a page at a time.
+   */
+  load(visit: (node: NodeRecord) => void): Promise<Snapshot> {
+    const toRecord = znodeRowReader();
+    if (this.sqlite) {
+      const sqlite = this.sqlite;
+      return this.queue.run(async () => {
+        while (sqlite.busy) await new Promise((resolve) => setImmediate(resolve));
+        return sqlite.snapshot((exec) => {
+          const state = requireState(
+            rowsOf(this.ds, this.entities.state, exec.all(this.stateQuery))[0],
+          );
+          const nodes = selectValuesStatement(this.ds, this.entities.znode);
+          sqlite.each(nodes, (values) => visit(toRecord(nodes.decode(values))));
+          const sessions = rowsOf(
+            this.ds,
+            this.entities.session,
+            exec.all(selectStatement(this.ds, this.entities.session)),
+          );
+          return { lastZxid: state.lastZxid, sessions: sessions.map(fromSessionRow) };
+        });
+      });
+    }
     return this.read(async (m) => {
       const state = await this.state(m);
-      const nodes = await this.select(m, this.entities.znode);
+      const { sql, params } = selectStatement(this.ds, this.entities.znode);
+      await m.query(`DECLARE zoonest_load NO SCROLL CURSOR FOR ${sql}`, params);
+      for (;;) {
+        const page = await m.query<Array<Record<string, unknown>>>(
+          `FETCH ${LOAD_PAGE_ROWS} FROM zoonest_load`,
+        );
+        for (const row of rowsOf(this.ds, this.entities.znode, page)) visit(toRecord(row));
+        if (page.length < LOAD_PAGE_ROWS) break;
+      }
+      await m.query('CLOSE zoonest_load');
       const sessions = await this.select(m, this.entities.session);
-      return {
-        lastZxid: state.lastZxid,
-        nodes: nodes.map(fromZnodeRow),
-        sessions: sessions.map(fromSessionRow),
-      };
+      return { lastZxid: state.lastZxid, sessions: sessions.map(fromSessionRow) };
     });
   }
 

@@ -61,14 +61,30 @@ export function toZnodeRow(node: NodeRecord): ZnodeRow {
   };
 }
 
-export function fromZnodeRow(row: ZnodeRow): NodeRecord {
+/**
+ * Rows to records for a whole table: each distinct ACL text is parsed once, as most nodes of a
+ * tree share one or two lists.
+ */
+export function znodeRowReader(): (row: ZnodeRow) => NodeRecord {
+  const acls = new Map<string, NodeRecord['acl']>();
+  return (row) => {
+    let acl = acls.get(row.acl);
+    if (!acl) acls.set(row.acl, (acl = JSON.parse(row.acl) as NodeRecord['acl']));
+    return fromZnodeRow(row, acl);
+  };
+}
+
+export function fromZnodeRow(
+  row: ZnodeRow,
+  acl = JSON.parse(row.acl) as NodeRecord['acl'],
+): NodeRecord {
   return {
     path: row.path,
     data: row.data,
-    acl: JSON.parse(row.acl) as NodeRecord['acl'],
+    acl,
     kind: row.kind as NodeKind,
     ttlMs: row.ttlMs,
-    ephemeralOwner: BigInt(row.ephemeralOwner),
+    ephemeralOwner: row.ephemeralOwner === '0' ? 0n : BigInt(row.ephemeralOwner),
     czxid: row.czxid,
     mzxid: row.mzxid,
     pzxid: row.pzxid,
