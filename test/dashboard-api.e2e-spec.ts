@@ -66,7 +66,10 @@ describe.each(DATABASES)('admin API on $name', (db) => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const own = setCookie.split(';')[0] ?? '';
-    await http.get('/api/v1/admin/me').set('cookie', own).expect(200, { user: 'admin' });
+    await http
+      .get('/api/v1/admin/me')
+      .set('cookie', own)
+      .expect(200, { user: 'admin', superUser: false });
     await http.post('/api/v1/admin/logout').set('cookie', own).expect(204);
     await http.get('/api/v1/admin/me').set('cookie', own).expect(401);
   });

@@ -23,6 +23,18 @@ export type { ErrorJson } from '../protocol/wire/error-json';
 export type { ConfigEntry, ConfigKey, HistoryEntry } from '../recipes/config/config-entry';
 export type { ConfigFormat } from '../recipes/config/config-format';
 
+// --- Login
+
+export interface MeJson {
+  user: string;
+  /** The dashboard acts as ZooKeeper's super user (ZOONEST_ADMIN_AS_SUPER_USER): every ACL passes. */
+  superUser: boolean;
+}
+
+export interface LoginJson extends MeJson {
+  expiresAt: number;
+}
+
 // --- Tree
 
 export interface ChildJson {

@@ -13,6 +13,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AdminAuthGuard } from './auth/admin-auth.guard';
 import { AdminCredentials } from './auth/admin-credentials';
+import { AdminIdentity } from './auth/admin-identity';
 import { AuthController } from './auth/auth.controller';
 import { LoginSessions } from './auth/login-sessions';
 import { LoginThrottle } from './auth/login-throttle';
@@ -36,6 +37,11 @@ const LOGIN_TTL_MS = 12 * 60 * 60 * 1000;
 @Module({
   imports: [RecipesModule, XdsModule],
   providers: [
+    {
+      provide: AdminIdentity,
+      inject: [SETTINGS],
+      useFactory: (settings: Settings) => AdminIdentity.fromSettings(settings),
+    },
     {
       provide: AdminCredentials,
       inject: [SETTINGS],

@@ -19,7 +19,13 @@ describe('auth', () => {
   });
 
   it('authenticates digest credentials and refuses unknown schemes', () => {
-    expect(authenticate('digest', 'bob:pw')).toEqual({ scheme: 'digest', id: digestId('bob:pw') });
+    expect(authenticate('digest', 'bob:pw')).toEqual([
+      { scheme: 'digest', id: digestId('bob:pw') },
+    ]);
+    expect(authenticate('digest', 'root:pw', digestId('root:pw'))).toEqual([
+      { scheme: 'super', id: '' },
+      { scheme: 'digest', id: digestId('root:pw') },
+    ]);
     expect(codeOf(() => authenticate('kerberos', 'x'))).toBe(ZkCode.AuthFailed);
     expect(codeOf(() => authenticate('digest', 'nocolon'))).toBe(ZkCode.AuthFailed);
   });
@@ -42,6 +48,7 @@ describe('auth', () => {
     expect(permitted(acl, Perms.WRITE, [WORLD_ANYONE])).toBe(false);
     expect(permitted(acl, Perms.WRITE, [WORLD_ANYONE, bob])).toBe(true);
     expect(permitted([], Perms.ADMIN, [])).toBe(true);
+    expect(permitted(acl, Perms.ADMIN, [{ scheme: 'super', id: '' }])).toBe(true);
   });
 
   it('expands the auth scheme and rejects invalid ACLs', () => {

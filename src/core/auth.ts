@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Acl, AuthId } from './acl';
+import { SUPER_USER } from './auth-policy';
 import { ZkCode } from './zk-code';
 import { ZkError } from './zk-error';
 
@@ -13,10 +14,14 @@ export function digestId(userPassword: string): string {
   return `${user}:${hash}`;
 }
 
-/** The identity that `addAuth(scheme, credentials)` proves, or AuthFailed. */
-export function authenticate(scheme: string, credentials: string): AuthId {
+/**
+ * The identities that `addAuth(scheme, credentials)` proves, or AuthFailed: the digest id, and
+ * ZooKeeper's super user first when it is the configured superDigest.
+ */
+export function authenticate(scheme: string, credentials: string, superDigest?: string): AuthId[] {
   if (scheme === 'digest' && credentials.includes(':')) {
-    return { scheme: 'digest', id: digestId(credentials) };
+    const id: AuthId = { scheme: 'digest', id: digestId(credentials) };
+    return id.id === superDigest ? [SUPER_USER, id] : [id];
   }
   throw new ZkError(ZkCode.AuthFailed, undefined, `cannot authenticate with scheme ${scheme}`);
 }
@@ -63,9 +68,10 @@ function matches(entry: Acl, id: AuthId): boolean {
   return entry.scheme === 'ip' ? ipMatches(entry.id, id.id) : entry.id === id.id;
 }
 
-/** ZooKeeper's checkACL: an empty list admits everyone. */
+/** ZooKeeper's checkACL: an empty list admits everyone, and so does the super user. */
 export function permitted(acl: readonly Acl[], perm: number, ids: readonly AuthId[]): boolean {
   if (acl.length === 0) return true;
+  if (ids.some((id) => id.scheme === SUPER_USER.scheme)) return true;
   return acl.some(
     (entry) =>
       (entry.perms & perm) !== 0 &&

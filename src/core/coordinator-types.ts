@@ -1,4 +1,4 @@
-import type { Acl } from './acl';
+import type { Acl, AuthId } from './acl';
 import type { Stat } from './stat';
 import type { CreateMode } from './znode';
 import type { ZkError } from './zk-error';
@@ -7,6 +7,8 @@ import type { ZkError } from './zk-error';
 export interface ClientContext {
   sessionId: bigint;
   remoteAddress: string;
+  /** Identities the transport vouches for itself: a client certificate's, the dashboard's. */
+  ids?: readonly AuthId[];
 }
 
 export interface SessionInfo {

@@ -1,5 +1,6 @@
 import { OPEN_ACL_UNSAFE, Perms, type Acl, type AuthId } from './acl';
 import { authenticate, permitted, requirePermission } from './auth';
+import { OPEN_POLICY, type AuthPolicy } from './auth-policy';
 import type { Caller } from './caller';
 import { SERVER_CALLER } from './caller';
 import { ChangeFeed, type Subscription } from './change-feed';
@@ -44,6 +45,8 @@ export interface CoordinatorDeps {
   entropy: Entropy;
   scheduler: Scheduler;
   limits: CoreLimits;
+  /** Who must authenticate and who is the super user; by default nobody and nobody. */
+  auth?: AuthPolicy;
   /** Monotonic milliseconds, for latency figures. */
   elapsed: () => number;
   observer?: CoordinatorObserver;
@@ -115,6 +118,10 @@ export class Coordinator {
 
   get limits(): CoreLimits {
     return this.deps.limits;
+  }
+
+  private get authPolicy(): AuthPolicy {
+    return this.deps.auth ?? OPEN_POLICY;
   }
 
   get lastZxid(): number {
@@ -230,14 +237,15 @@ export class Coordinator {
     );
   }
 
+  /** Proves an identity for the session; the super user's digest also makes it the super user. */
   addAuth(sessionId: bigint, scheme: string, credentials: string): AuthId {
     this.requireSession(sessionId);
-    const id = authenticate(scheme, credentials);
-    this.sessions.addAuthId(sessionId, id);
-    return id;
+    const ids = authenticate(scheme, credentials, this.authPolicy.superDigest);
+    for (const id of ids) this.sessions.addAuthId(sessionId, id);
+    return ids[ids.length - 1] as AuthId;
   }
 
-  /** Identities a caller holds: its address, plus what its session proved. */
+  /** Identities a caller holds: its address, what its transport vouches for, what it proved. */
   identities(ctx: ClientContext): AuthId[] {
     return this.caller(ctx).ids as AuthId[];
   }
@@ -255,6 +263,16 @@ export class Coordinator {
   /** Liveness recorded by other replicas: each session lives at least that much longer. */
   extendSessions(remaining: ReadonlyArray<[id: bigint, remainingMs: number]>): void {
     for (const [id, ms] of remaining) this.sessions.extend(id, ms);
+  }
+
+  /**
+   * Whether the caller may act under enforce.auth: it holds an identity of a required scheme,
+   * or none is required. The others may only authenticate (SessionClosedRequireSaslAuth).
+   */
+  authenticated(ctx: ClientContext): boolean {
+    const { requiredSchemes } = this.authPolicy;
+    if (requiredSchemes.length === 0) return true;
+    return this.heldIds(ctx).some((id) => requiredSchemes.includes(id.scheme));
   }
 
   onSessionClosed(listener: (sessionId: bigint) => void): () => void {
@@ -654,12 +672,29 @@ export class Coordinator {
   }
 
   private caller(ctx: ClientContext): Caller {
-    const ip: AuthId = { scheme: 'ip', id: ctx.remoteAddress };
-    if (ctx.sessionId === 0n) return { sessionId: 0n, ids: [ip] };
-    const s = this.sessions.get(ctx.sessionId);
-    if (!s || s.closing) throw ZkError.sessionExpired(ctx.sessionId);
-    this.sessions.touch(ctx.sessionId);
-    return { sessionId: ctx.sessionId, ids: [ip, ...s.authIds] };
+    if (ctx.sessionId !== 0n) {
+      const s = this.sessions.get(ctx.sessionId);
+      if (!s || s.closing) throw ZkError.sessionExpired(ctx.sessionId);
+      this.sessions.touch(ctx.sessionId);
+    }
+    if (!this.authenticated(ctx)) {
+      throw new ZkError(
+        ZkCode.SessionClosedRequireSaslAuth,
+        undefined,
+        `authenticate first with ${this.authPolicy.requiredSchemes.join(' or ')} (enforce.auth)`,
+      );
+    }
+    return { sessionId: ctx.sessionId, ids: this.heldIds(ctx) };
+  }
+
+  /** The caller's address, what its transport vouches for, and what its session proved. */
+  private heldIds(ctx: ClientContext): AuthId[] {
+    const session = ctx.sessionId === 0n ? undefined : this.sessions.get(ctx.sessionId);
+    return [
+      { scheme: 'ip', id: ctx.remoteAddress },
+      ...(ctx.ids ?? []),
+      ...(session?.authIds ?? []),
+    ];
   }
 
   private readable(path: string, caller: Caller): ZNode {

@@ -70,6 +70,10 @@ export class CoordinatorModule {
                 maxSessionTimeoutMs: settings.maxSessionTimeoutMs,
                 maxPendingWrites: settings.maxPendingWrites,
               },
+              auth: {
+                requiredSchemes: settings.enforceAuthSchemes,
+                superDigest: settings.superDigest,
+              },
             });
             metrics.bind(zk);
             return zk;

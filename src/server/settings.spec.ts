@@ -49,4 +49,33 @@ describe('loadSettings', () => {
       /ZOONEST_4LW_COMMANDS_WHITELIST: gtmk, nope: not a four-letter word/,
     );
   });
+
+  it('reads enforced authentication and the super user, and refuses what cannot work', () => {
+    const superDigest = 'super:3/BRixgtJK5zIu/gWZCB29+Rzoo=';
+    expect(loadSettings({})).toMatchObject({ enforceAuthSchemes: [], adminAsSuperUser: false });
+    expect(
+      loadSettings({
+        ZOONEST_ENFORCE_AUTH_ENABLED: 'true',
+        ZOONEST_ENFORCE_AUTH_SCHEMES: 'digest, ip',
+        ZOONEST_SUPER_DIGEST: superDigest,
+        ZOONEST_ADMIN_AS_SUPER_USER: 'true',
+      }),
+    ).toMatchObject({ enforceAuthSchemes: ['digest', 'ip'], superDigest, adminAsSuperUser: true });
+    expect(loadSettings({ ZOONEST_ENFORCE_AUTH_SCHEMES: 'digest' }).enforceAuthSchemes).toEqual([]);
+    expect(() => loadSettings({ ZOONEST_ENFORCE_AUTH_ENABLED: 'true' })).toThrow(
+      /ZOONEST_ENFORCE_AUTH_SCHEMES must name a scheme/,
+    );
+    expect(() => loadSettings({ ZOONEST_ENFORCE_AUTH_SCHEMES: 'kerberos' })).toThrow(
+      /ZOONEST_ENFORCE_AUTH_SCHEMES/,
+    );
+    expect(() => loadSettings({ ZOONEST_ENFORCE_AUTH_ENABLED: 'yes' })).toThrow(
+      /ZOONEST_ENFORCE_AUTH_ENABLED/,
+    );
+    expect(() => loadSettings({ ZOONEST_SUPER_DIGEST: 'super:s3cret' })).toThrow(
+      /ZOONEST_SUPER_DIGEST: must be user:base64/,
+    );
+    expect(() => loadSettings({ ZOONEST_ADMIN_AS_SUPER_USER: 'true' })).toThrow(
+      /needs ZOONEST_SUPER_DIGEST/,
+    );
+  });
 });

@@ -3,6 +3,10 @@ import { hashPassword, type PasswordHash } from '../admin/auth/password-hash';
 import { ANSWERED_WORDS, type AnsweredWord } from '../transports/zookeeper/four-letter-words';
 
 const int = (min: number) => z.coerce.number().int().min(min);
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** The schemes a session can prove an identity with (ZooKeeper's authentication providers). */
+const AUTH_SCHEMES = ['digest', 'ip'] as const;
 
 /**
  * ZooKeeper's 4lw.commands.whitelist: words separated by commas, or `*` for all. srvr is always
@@ -68,6 +72,25 @@ export const settingsSchema = z.object({
     .regex(/^[^\s:]{1,64}$/, 'must be 1 to 64 characters without spaces or colons')
     .default('admin'),
   ZOONEST_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  ZOONEST_ADMIN_AS_SUPER_USER: bool.default('false'),
+  ZOONEST_ENFORCE_AUTH_ENABLED: bool.default('false'),
+  ZOONEST_ENFORCE_AUTH_SCHEMES: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((w) => w.trim())
+        .filter((w) => w !== ''),
+    )
+    .pipe(z.array(z.enum(AUTH_SCHEMES)))
+    .default(''),
+  ZOONEST_SUPER_DIGEST: z
+    .string()
+    .regex(
+      /^[^:\s]+:[A-Za-z0-9+/]{27}=$/,
+      'must be user:base64(sha1("user:password")), as ZooKeeper\'s superDigest',
+    )
+    .optional(),
 });
 
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -114,6 +137,12 @@ export interface Settings {
   adminUser: string;
   /** Only the hash of ZOONEST_ADMIN_PASSWORD is kept; unset, a password is generated at start. */
   adminPasswordHash?: PasswordHash;
+  /** The dashboard acts as the super user (it then holds superDigest's identity too). */
+  adminAsSuperUser: boolean;
+  /** ZooKeeper's enforce.auth.schemes when enforce.auth.enabled; empty when not enforced. */
+  enforceAuthSchemes: readonly string[];
+  /** ZooKeeper's superDigest: the digest id whose holder passes every ACL. */
+  superDigest?: string;
 }
 
 export class SettingsError extends Error {
@@ -134,6 +163,16 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
   if (s.ZOONEST_MIN_SESSION_TIMEOUT_MS > s.ZOONEST_MAX_SESSION_TIMEOUT_MS) {
     throw new SettingsError(
       'invalid settings:\n  ZOONEST_MIN_SESSION_TIMEOUT_MS must not exceed ZOONEST_MAX_SESSION_TIMEOUT_MS',
+    );
+  }
+  if (s.ZOONEST_ENFORCE_AUTH_ENABLED && s.ZOONEST_ENFORCE_AUTH_SCHEMES.length === 0) {
+    throw new SettingsError(
+      'invalid settings:\n  ZOONEST_ENFORCE_AUTH_SCHEMES must name a scheme when ZOONEST_ENFORCE_AUTH_ENABLED is true',
+    );
+  }
+  if (s.ZOONEST_ADMIN_AS_SUPER_USER && s.ZOONEST_SUPER_DIGEST === undefined) {
+    throw new SettingsError(
+      'invalid settings:\n  ZOONEST_ADMIN_AS_SUPER_USER needs ZOONEST_SUPER_DIGEST (the super user it acts as)',
     );
   }
   return {
@@ -164,5 +203,8 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
     adminUser: s.ZOONEST_ADMIN_USER,
     adminPasswordHash:
       s.ZOONEST_ADMIN_PASSWORD === undefined ? undefined : hashPassword(s.ZOONEST_ADMIN_PASSWORD),
+    adminAsSuperUser: s.ZOONEST_ADMIN_AS_SUPER_USER,
+    enforceAuthSchemes: s.ZOONEST_ENFORCE_AUTH_ENABLED ? s.ZOONEST_ENFORCE_AUTH_SCHEMES : [],
+    superDigest: s.ZOONEST_SUPER_DIGEST,
   };
 }

@@ -4,18 +4,15 @@ import type { Request, Response } from 'express';
 import { ZkCode } from '../../core/zk-code';
 import { ZkError } from '../../core/zk-error';
 import { remoteAddress } from '../../transports/rest/client-context';
+import type { LoginJson, MeJson } from '../admin-api-types';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor, type Actor } from './actor';
 import { AdminAuthGuard } from './admin-auth.guard';
 import { ADMIN_COOKIE, readCookie } from './admin-cookie';
 import { AdminCredentials } from './admin-credentials';
+import { AdminIdentity } from './admin-identity';
 import { LoginSessions } from './login-sessions';
 import { LoginThrottle } from './login-throttle';
-
-interface LoginJson {
-  user: string;
-  expiresAt: number;
-}
 
 /** Dashboard login and logout: a session cookie (HttpOnly, SameSite=Strict) for the admin API. */
 @ApiTags('admin')
@@ -26,6 +23,7 @@ export class AuthController {
     private readonly logins: LoginSessions,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly identity: AdminIdentity,
   ) {}
 
   @Post('login')
@@ -57,7 +55,11 @@ export class AuthController {
       maxAge: this.logins.ttlMs,
     });
     await this.audit.record(actor, 'login', user, 'Ok');
-    return { user: session.user, expiresAt: session.expiresAt };
+    return {
+      user: session.user,
+      expiresAt: session.expiresAt,
+      superUser: this.identity.superUser,
+    };
   }
 
   @Post('logout')
@@ -77,7 +79,7 @@ export class AuthController {
   @Get('me')
   @UseGuards(AdminAuthGuard)
   @ApiCookieAuth()
-  me(@CurrentActor() actor: Actor): { user: string } {
-    return { user: actor.user };
+  me(@CurrentActor() actor: Actor): MeJson {
+    return { user: actor.user, superUser: this.identity.superUser };
   }
 }

@@ -15,6 +15,7 @@ import type { ChangesMessage } from '../admin-api-types';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { ADMIN_COOKIE, readCookie } from '../auth/admin-cookie';
+import { AdminIdentity } from '../auth/admin-identity';
 import { LoginSessions } from '../auth/login-sessions';
 import { optionalInt, requiredString } from '../query-fields';
 import { followChanges } from './admin-follow';
@@ -60,6 +61,7 @@ export class AdminGateway
     private readonly zk: Coordinator,
     private readonly logins: LoginSessions,
     private readonly audit: AuditService,
+    private readonly identity: AdminIdentity,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -69,7 +71,11 @@ export class AdminGateway
         next(new Error('log in to the dashboard first'));
         return;
       }
-      const actor: Actor = { user: session.user, remoteAddress: socket.handshake.address };
+      const actor: Actor = {
+        user: session.user,
+        remoteAddress: socket.handshake.address,
+        ids: this.identity.ids,
+      };
       (socket.data as { actor?: Actor }).actor = actor;
       next();
     });

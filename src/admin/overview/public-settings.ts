@@ -36,6 +36,10 @@ export function publicSettings(s: Settings): SettingRow[] {
     ['ZOONEST_LOG_LEVEL', s.logLevel],
     ['ZOONEST_ADMIN_USER', s.adminUser],
     ['ZOONEST_ADMIN_PASSWORD', s.adminPasswordHash ? '(set)' : '(generated at start)'],
+    ['ZOONEST_ADMIN_AS_SUPER_USER', String(s.adminAsSuperUser)],
+    ['ZOONEST_ENFORCE_AUTH_ENABLED', String(s.enforceAuthSchemes.length > 0)],
+    ['ZOONEST_ENFORCE_AUTH_SCHEMES', s.enforceAuthSchemes.join(',')],
+    ['ZOONEST_SUPER_DIGEST', s.superDigest === undefined ? '' : '(set)'],
   ];
   return rows.map(([name, value]) => ({ name, value: value === undefined ? '' : String(value) }));
 }

@@ -9,6 +9,8 @@ export const HTTP_STATUS: Partial<Record<ZkCode, HttpStatus>> = {
   [ZkCode.MarshallingError]: HttpStatus.BAD_REQUEST,
   [ZkCode.AuthFailed]: HttpStatus.UNAUTHORIZED,
   [ZkCode.NoAuth]: HttpStatus.FORBIDDEN,
+  // Not 401: the caller's HTTP login is fine, its ZooKeeper identity is missing.
+  [ZkCode.SessionClosedRequireSaslAuth]: HttpStatus.FORBIDDEN,
   [ZkCode.NoNode]: HttpStatus.NOT_FOUND,
   [ZkCode.NoWatcher]: HttpStatus.NOT_FOUND,
   [ZkCode.NodeExists]: HttpStatus.CONFLICT,

@@ -79,12 +79,30 @@ export class RequestAnswerer {
     this.host.stats.lastOperation = lastOpName(req.type);
     if (req.xid >= 0) this.host.stats.lastCxid = req.xid;
     const slot = this.replies.reserve();
+    if (req.type !== 'auth' && req.type !== 'sasl' && !this.authenticated()) {
+      return this.requireAuth(slot, started, req.xid);
+    }
     if (isConnectionRequest(req)) return this.answerConnectionRequest(slot, started, req);
     if (!isOperationRequest(req)) return;
     perform(this.host.call, req).then(
       (res) => this.answer(slot, started, { xid: req.xid, err: 0 }, undefined, res),
       (err: unknown) => this.failed(slot, started, req.xid, err),
     );
+  }
+
+  private authenticated(): boolean {
+    const { zk, ctx } = this.host.call;
+    return zk.authenticated(ctx);
+  }
+
+  /**
+   * As ZooKeeper's enforce.auth refuses any packet but auth and sasl before an allowed
+   * identity: SessionClosedRequireSaslAuth, then the connection closes (the session lives on).
+   */
+  private requireAuth(slot: ReplySlot<Reply>, started: number, xid: number): void {
+    this.host.stopReading();
+    const header = { xid, zxid: 0, err: ZkCode.SessionClosedRequireSaslAuth };
+    this.answer(slot, started, header, this.host.end);
   }
 
   private undecodable(err: JuteError, started: number): void {

@@ -56,10 +56,10 @@ export function App() {
   );
 
   if (me.isPending) return <Loading />;
-  const user = me.data?.user;
-  if (!user) {
-    return <LoginPage onLoggedIn={(name) => client.setQueryData(['me'], { user: name })} />;
+  if (!me.data) {
+    return <LoginPage onLoggedIn={(login) => client.setQueryData(['me'], login)} />;
   }
+  const { user, superUser } = me.data;
 
   const logout = () => {
     void adminApi.logout().finally(() => {
@@ -71,7 +71,7 @@ export function App() {
 
   return (
     <LiveProvider onRefused={() => client.setQueryData(['me'], null)}>
-      <Shell user={user} onLogout={logout}>
+      <Shell user={user} superUser={superUser} onLogout={logout}>
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<OverviewPage />} />

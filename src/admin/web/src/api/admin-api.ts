@@ -8,6 +8,8 @@ import type {
   CoordinationJson,
   DashboardCreateMode,
   HistoryMeta,
+  LoginJson,
+  MeJson,
   MeshJson,
   NamespaceJson,
   NodeJson,
@@ -26,9 +28,9 @@ const keyPath = (k: ConfigKey) =>
 /** Every call the dashboard makes to the server. */
 export const adminApi = {
   login: (user: string, password: string) =>
-    request<{ user: string; expiresAt: number }>('POST', `${BASE}/login`, { user, password }),
+    request<LoginJson>('POST', `${BASE}/login`, { user, password }),
   logout: () => request<void>('POST', `${BASE}/logout`),
-  me: () => request<{ user: string }>('GET', `${BASE}/me`),
+  me: () => request<MeJson>('GET', `${BASE}/me`),
 
   overview: () => request<OverviewJson>('GET', `${BASE}/overview`),
   stats: (since?: number) => request<StatsSample[]>('GET', `${BASE}/stats?${query({ since })}`),

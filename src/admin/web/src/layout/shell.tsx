@@ -1,4 +1,4 @@
-import { LogOut, User } from 'lucide-react';
+import { LogOut, ShieldAlert, User } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useFeedStatus } from '../live/live-context';
@@ -10,10 +10,13 @@ const STATUS_TEXT = { live: 'Live', connecting: 'Connecting…', offline: 'Offli
 /** The frame of every page: the sidebar with the views, and the bar with the login. */
 export function Shell({
   user,
+  superUser,
   onLogout,
   children,
 }: {
   user: string;
+  /** The dashboard acts as the super user: every ACL passes, and the bar says so. */
+  superUser: boolean;
   onLogout: () => void;
   children: ReactNode;
 }) {
@@ -51,6 +54,16 @@ export function Shell({
           <div className="topbar-user">
             <User size={16} />
             <span data-testid="current-user">{user}</span>
+            {superUser && (
+              <span
+                className="badge badge-amber"
+                data-testid="super-user"
+                title="ZOONEST_ADMIN_AS_SUPER_USER: this dashboard passes every ACL"
+              >
+                <ShieldAlert size={12} />
+                acting as super user
+              </span>
+            )}
           </div>
           <button type="button" className="button ghost" onClick={onLogout}>
             <LogOut size={16} />

@@ -2,16 +2,17 @@ import { useMutation } from '@tanstack/react-query';
 import { LogIn } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { adminApi } from '../../api/admin-api';
+import type { MeJson } from '../../api/types';
 import { ErrorBanner } from '../../components/error-banner';
 import { Field } from '../../components/field';
 import { Logo } from '../../layout/logo';
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (user: string) => void }) {
+export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: MeJson) => void }) {
   const [user, setUser] = useState('admin');
   const [password, setPassword] = useState('');
   const login = useMutation({
     mutationFn: () => adminApi.login(user, password),
-    onSuccess: (r) => onLoggedIn(r.user),
+    onSuccess: (r) => onLoggedIn({ user: r.user, superUser: r.superUser }),
   });
 
   const submit = (e: FormEvent) => {
