@@ -22,10 +22,11 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-/** Replicas in their own processes on one fresh PostgreSQL schema of the test database. */
+/** Replicas in their own processes on one fresh PostgreSQL schema (of the test database by default). */
 export async function startCluster(
   count: number,
   env: Record<string, string> = {},
+  dbUrl = PG_URL,
 ): Promise<Cluster> {
   const schema = `zn_cluster_${randomBytes(6).toString('hex')}`;
   const replicas: Replica[] = [];
@@ -35,7 +36,7 @@ export async function startCluster(
       ZOONEST_HTTP_PORT: String(httpPort),
       ZOONEST_ZK_PORT: String(zkPort),
       ZOONEST_DATA_DIR: await tempDir(),
-      ZOONEST_DB_URL: PG_URL,
+      ZOONEST_DB_URL: dbUrl,
       ZOONEST_DB_SCHEMA: schema,
       ZOONEST_REPLICA_NAME: name,
       ZOONEST_MIN_SESSION_TIMEOUT_MS: '1000',
@@ -60,7 +61,7 @@ export async function startCluster(
     add,
     stop: async () => {
       await Promise.all(replicas.map((r) => r.kill('SIGTERM')));
-      const client = new Client({ connectionString: PG_URL });
+      const client = new Client({ connectionString: dbUrl });
       await client.connect();
       try {
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
