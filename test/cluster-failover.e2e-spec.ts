@@ -1,6 +1,4 @@
-import { InterProcessMutex } from '../src/sdk/recipes/inter-process-mutex';
-import { LeaderLatch } from '../src/sdk/recipes/leader-latch';
-import { ZoonestClient } from '../src/sdk/zoonest-client';
+import { InterProcessMutex, LeaderLatch, ZoonestClient } from '@zoonest/client';
 import { startCluster, type Cluster, type Replica } from './support/cluster';
 import { removeTempDirs } from './support/temp-dir';
 import { until } from './support/until';
