@@ -126,9 +126,14 @@ describe.each(DATABASES)('admin API on $name', (db) => {
 
     const socket = adminSocket({ cookie });
     await new Promise<void>((resolve) => socket.on('connect', resolve));
-    const batch = new Promise<{ events: Array<{ type: string; path: string }> }>((resolve) =>
-      socket.on('changes', resolve),
-    );
+    // Batches go out once per interval: gather them until both changes of /streamed are in.
+    const batch = new Promise<{ events: Array<{ type: string; path: string }> }>((resolve) => {
+      const events: Array<{ type: string; path: string }> = [];
+      socket.on('changes', (b: { events: Array<{ type: string; path: string }> }) => {
+        events.push(...b.events);
+        if (events.some((e) => e.type === 'NodeDataChanged')) resolve({ events });
+      });
+    });
     const followed = await new Promise<{ subscriptionId: number }>((resolve, reject) =>
       socket.emit(
         'follow',
