@@ -138,4 +138,16 @@ describe('a cluster of three replicas', () => {
       expect(ready.status).toBe(200);
     }
   });
+
+  it('lists every replica in /zookeeper/config, server ids by name, on every replica', async () => {
+    const expected =
+      cluster.replicas
+        .map((r, i) => `server.${i + 1}=127.0.0.1:2888:3888:participant;${r.zkAddress}\n`)
+        .join('') + 'version=0';
+    for (const r of cluster.replicas) {
+      const zk = await connectZk(r.zkAddress);
+      const config = async () => (await zk.getData('/zookeeper/config')).data?.toString();
+      await until(async () => (await config()) === expected, 10_000, `${r.name}'s config`);
+    }
+  });
 });

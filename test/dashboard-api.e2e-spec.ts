@@ -4,6 +4,7 @@ import type { RunningServer } from '../src/server/start-server';
 import { DATABASES } from './support/databases';
 import { removeTempDirs } from './support/temp-dir';
 import { startTestServer } from './support/test-server';
+import { until } from './support/until';
 
 const PASSWORD = 'api-e2e-password';
 
@@ -97,6 +98,31 @@ describe.each(DATABASES)('admin API on $name', (db) => {
       ['admin', 'setData', '/audited', 'BadVersion'],
       ['admin', 'create', '/audited', 'Ok'],
     ]);
+  });
+
+  it('answers itself alone at /api/v1/admin/replicas, the one that expires sessions', async () => {
+    await http.get('/api/v1/admin/replicas').expect(401);
+    const view = () => http.get('/api/v1/admin/replicas').set('cookie', cookie).expect(200);
+    // On PostgreSQL the expirer lock is taken just after start.
+    await until(async () => (await view()).body.replicas[0]?.runsExpiry === true);
+    const res = await view();
+    expect(res.body).toEqual({
+      headZxid: expect.any(Number),
+      replicas: [
+        {
+          name: expect.any(String),
+          // One server on PostgreSQL is a cluster of one, and leads it.
+          role: db.name === 'sqlite' ? 'standalone' : 'leader',
+          runsExpiry: true,
+          self: true,
+          httpUrl: server.url,
+          zkAddress: `127.0.0.1:${server.zkPort}`,
+          appliedZxid: res.body.headZxid,
+          lagTxns: 0,
+          reportedSecondsAgo: 0,
+        },
+      ],
+    });
   });
 
   it('serves the dashboard at / without shadowing the API, docs, health or metrics', async () => {

@@ -113,6 +113,31 @@ export interface MeshJson {
   problems: MeshConfigProblem[];
 }
 
+// --- Replicas (the servers of a cluster on one PostgreSQL; a standalone server alone)
+
+export interface ReplicaJson {
+  name: string;
+  role: 'standalone' | 'leader' | 'follower';
+  /** The one replica that expires sessions and reaps containers and TTL nodes. */
+  runsExpiry: boolean;
+  /** The replica answering this request. */
+  self: boolean;
+  httpUrl: string;
+  /** host:port of its ZooKeeper protocol. */
+  zkAddress: string;
+  appliedZxid: number;
+  /** Transactions committed in the cluster that it had not applied when it last reported. */
+  lagTxns: number;
+  /** Since it last reported itself, by the database's clock (0 for the replica answering). */
+  reportedSecondsAgo: number;
+}
+
+export interface ReplicasJson {
+  /** The newest zxid committed in the cluster. */
+  headZxid: number;
+  replicas: ReplicaJson[];
+}
+
 // --- Config
 
 export interface NamespaceJson {

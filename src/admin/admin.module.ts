@@ -24,6 +24,7 @@ import { CoordinationViewController } from './coordination/coordination-view.con
 import { AdminGateway } from './events/admin.gateway';
 import { OverviewController } from './overview/overview.controller';
 import { StatsSampler } from './overview/stats-sampler';
+import { ReplicasViewController } from './replicas/replicas-view.controller';
 import { ServicesViewController } from './services/services-view.controller';
 import { SessionsViewController } from './sessions/sessions-view.controller';
 import { TreeController } from './tree/tree.controller';
@@ -74,6 +75,7 @@ const LOGIN_TTL_MS = 12 * 60 * 60 * 1000;
     ConfigViewController,
     CoordinationViewController,
     MeshViewController,
+    ReplicasViewController,
   ],
 })
 export class AdminModule implements NestModule {

@@ -10,7 +10,8 @@ import { elapsedMs, systemClock, systemEntropy, tickScheduler } from './clock';
 import { ReplicaService } from './replica.service';
 import { SessionReaper } from './session-reaper';
 import type { Settings } from './settings';
-import { LocalEnsemble, type ServerEnsemble } from './local-ensemble';
+import type { ServerEnsemble } from './local-ensemble';
+import { ReplicaEnsemble } from './replica-ensemble';
 import { ENSEMBLE, SETTINGS, TXN_STORE } from './tokens';
 
 /** Provides the Coordinator, on the durable store the settings choose, to every module. */
@@ -46,7 +47,7 @@ export class CoordinatorModule {
               lockWaited: (ms) => metrics.writeLockWaited(ms),
             }),
         },
-        { provide: ENSEMBLE, useValue: new LocalEnsemble(settings) },
+        { provide: ENSEMBLE, useValue: new ReplicaEnsemble(settings) },
         {
           provide: Coordinator,
           inject: [TXN_STORE, MetricsService, ENSEMBLE],

@@ -10,6 +10,11 @@ export interface ServerEnsemble extends EnsembleSource {
 
 const WILDCARDS = new Set(['0.0.0.0', '::']);
 
+/** Where others reach a server bound to `host`: this machine's name when bound to every interface. */
+export function reachableHost(host: string): string {
+  return WILDCARDS.has(host) ? hostname() : host;
+}
+
 /**
  * A server running alone: an ensemble of one, server 1, reached at the bind address (or, bound to
  * every interface, at this machine's host name, as ZooKeeper's clientPortAddress 0.0.0.0 is).
@@ -21,7 +26,7 @@ export class LocalEnsemble implements ServerEnsemble {
   constructor(settings: Pick<Settings, 'host' | 'zkPort'>) {
     this.self = {
       id: 1,
-      host: WILDCARDS.has(settings.host) ? hostname() : settings.host,
+      host: reachableHost(settings.host),
       clientHost: settings.host,
       clientPort: settings.zkPort,
     };

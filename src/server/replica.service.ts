@@ -12,8 +12,10 @@ import { Coordinator } from '../core/coordinator';
 import { ClusterLink } from '../persistence/cluster-link';
 import { MetricsService } from '../ops/metrics.service';
 import { ClusterStore, type ReplicaRow } from '../persistence/cluster-store';
+import { reachableHost } from './local-ensemble';
+import type { ReplicaEnsemble } from './replica-ensemble';
 import type { Settings } from './settings';
-import { SETTINGS } from './tokens';
+import { ENSEMBLE, SETTINGS } from './tokens';
 
 export type ReplicaRole = 'standalone' | 'leader' | 'follower';
 
@@ -50,6 +52,7 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
     private readonly zk: Coordinator,
     @Inject(SETTINGS) private readonly settings: Settings,
     @Inject(getDataSourceToken()) ds: DataSource,
+    @Inject(ENSEMBLE) private readonly ensemble: ReplicaEnsemble,
     metrics: MetricsService,
   ) {
     if (settings.dbUrl) this.cluster = new ClusterStore(ds);
@@ -135,6 +138,12 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
     return undefined;
   }
 
+  /** The newest zxid committed in the cluster, as far as this replica knows right now. */
+  async clusterHeadZxid(): Promise<number> {
+    if (this.cluster) this.headZxid = Math.max(this.headZxid, await this.cluster.headZxid());
+    return Math.max(this.headZxid, this.zk.lastZxid);
+  }
+
   /** Every replica that reported recently, this one included. */
   async replicas(): Promise<ReplicaRow[]> {
     const self: ReplicaRow = { ...this.report(), ageMs: 0 };
@@ -156,6 +165,7 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
       this.unsent = [];
       await cluster.report(this.report());
       this.headZxid = Math.max(this.headZxid, await cluster.headZxid());
+      this.ensemble.follow(await this.replicas());
     } catch (err) {
       this.unsent = live;
       this.log.warn(`recording session liveness: ${String(err)}`);
@@ -167,7 +177,7 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
     return {
       name: this.name,
       httpUrl: this.httpUrl,
-      zkAddress: `${this.settings.host}:${this.zkPort}`,
+      zkAddress: `${reachableHost(this.settings.host)}:${this.zkPort}`,
       role,
       appliedZxid: this.zk.lastZxid,
     };

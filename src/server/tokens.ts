@@ -1,5 +1,5 @@
 /** Injection tokens of the composition root. */
 export const SETTINGS = Symbol('zoonest.settings');
 export const TXN_STORE = Symbol('zoonest.txnStore');
-/** The ServerEnsemble: the servers /zookeeper/config lists. */
+/** The ReplicaEnsemble (a ServerEnsemble): the servers /zookeeper/config lists. */
 export const ENSEMBLE = Symbol('zoonest.ensemble');

@@ -24,6 +24,9 @@ const ServicesPage = lazy(() =>
 const MeshPage = lazy(() =>
   import('./views/mesh/mesh-page').then((m) => ({ default: m.MeshPage })),
 );
+const ReplicasPage = lazy(() =>
+  import('./views/replicas/replicas-page').then((m) => ({ default: m.ReplicasPage })),
+);
 const ConfigPage = lazy(() =>
   import('./views/config/config-page').then((m) => ({ default: m.ConfigPage })),
 );
@@ -79,6 +82,7 @@ export function App() {
             <Route path="/sessions" element={<SessionsPage />} />
             <Route path="/services" element={<ServicesPage />} />
             <Route path="/mesh" element={<MeshPage />} />
+            <Route path="/replicas" element={<ReplicasPage />} />
             <Route path="/config" element={<ConfigPage />} />
             <Route path="/coordination" element={<CoordinationPage />} />
             <Route path="/events" element={<EventsPage />} />

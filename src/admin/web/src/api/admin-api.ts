@@ -14,6 +14,7 @@ import type {
   NamespaceJson,
   NodeJson,
   OverviewJson,
+  ReplicasJson,
   ServiceJson,
   SessionRow,
   StatJson,
@@ -60,6 +61,7 @@ export const adminApi = {
 
   services: () => request<ServiceJson[]>('GET', `${BASE}/services`),
   mesh: () => request<MeshJson>('GET', `${BASE}/mesh`),
+  replicas: () => request<ReplicasJson>('GET', `${BASE}/replicas`),
 
   configTree: () => request<NamespaceJson[]>('GET', `${BASE}/config`),
   config: (k: ConfigKey) => request<ConfigEntry>('GET', keyPath(k)),
