@@ -53,10 +53,12 @@ describe('dashboard: the replicas of a cluster', () => {
       await until(
         async () => {
           view = await replicasOf(r, cookie);
-          return view.replicas.length === 3 && view.replicas.every((x) => x.lagTxns === 0);
+          const { replicas } = view;
+          const inStep = replicas.every((x) => x.lagTxns === 0);
+          return replicas.length === 3 && inStep && replicas.some((x) => x.role === 'leader');
         },
         10_000,
-        `three replicas in step, seen from ${r.name}`,
+        `three replicas in step, one leading, seen from ${r.name}`,
       );
       expect(view.headZxid).toBeGreaterThanOrEqual(zxid);
       expect(view.replicas.map((x) => [x.name, x.httpUrl, x.zkAddress, x.self])).toEqual(
