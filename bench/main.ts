@@ -6,6 +6,7 @@ import { printTable, type Result } from './percentiles';
 import { recipesBench } from './recipes-bench';
 import { printScale, scaleBench, type ScaleFigures, type ScaleShape } from './scale-bench';
 import { socketIoBench } from './socketio-bench';
+import { xdsBench } from './xds-bench';
 import { printComparison, zookeeperBench, type ZooKeeperBenchOptions } from './zookeeper-bench';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -136,8 +137,22 @@ async function onFreshServer<T>(
   }
 }
 
+/** `npm run bench -- xds`: issue 14's figures (BENCH_XDS_CLIENTS=20 for a quick run). */
+async function xds(): Promise<void> {
+  const shape = {
+    services: env('BENCH_XDS_SERVICES', 100),
+    instancesPerService: 10,
+    clients: env('BENCH_XDS_CLIENTS', 200),
+  };
+  const { rows } = await xdsBench(shape);
+  process.stdout.write(
+    `\nxDS: ${shape.services} services x ${shape.instancesPerService} instances, ${shape.clients} proxyless gRPC clients\n`,
+  );
+  console.table(rows);
+}
+
 const mode = process.argv[2] ?? 'standard';
-const modes: Record<string, () => Promise<void>> = { standard, scale };
+const modes: Record<string, () => Promise<void>> = { standard, scale, xds };
 const run = modes[mode];
 if (!run) {
   process.stderr.write(`unknown bench mode ${mode}; one of ${Object.keys(modes).join(', ')}\n`);

@@ -4,6 +4,7 @@ import {
   Server,
   ServerCredentials,
   Metadata,
+  type ChannelOptions,
   type Client,
   type ServiceDefinition,
 } from '@grpc/grpc-js';
@@ -92,9 +93,13 @@ export interface EchoClient extends Client {
   ): void;
 }
 
-/** An unmodified gRPC client of `xds:///{service}`. */
-export function xdsClient(service: string): EchoClient {
-  return new EchoClient(`xds:///${service}`, credentials.createInsecure()) as unknown as EchoClient;
+/** An unmodified gRPC client of `xds:///{service}`, with any channel options. */
+export function xdsClient(service: string, options: ChannelOptions = {}): EchoClient {
+  return new EchoClient(
+    `xds:///${service}`,
+    credentials.createInsecure(),
+    options,
+  ) as unknown as EchoClient;
 }
 
 /** One call; resolves with the name of the backend that answered. */
