@@ -3,7 +3,9 @@ import { startCluster, type Cluster } from './support/cluster';
 import { removeTempDirs } from './support/temp-dir';
 import { until } from './support/until';
 import { closeZkClients, connectZk, nzk, watchOnce, zkErrorOf } from './support/zookeeper-client';
-import { fourLetterWord } from './support/zookeeper-wire';
+import { ask, bool, fourLetterWord, request, session, ustring } from './support/zookeeper-wire';
+
+const OP_EXISTS = 3;
 
 const json = { 'content-type': 'application/json' };
 
@@ -122,6 +124,24 @@ describe('a cluster of three replicas', () => {
       await reader.sync(`/synced${i}`);
       expect((await reader.getData(`/synced${i}`)).data.toString()).toBe(`fresh${i}`);
     }
+  });
+
+  it('answers an old connection of a session that moved to another replica SessionMoved', async () => {
+    const old = await session(replica(0).zkPort, { timeoutMs: 10_000 });
+    const { sessionId, password } = old.res;
+    const moved = await session(replica(1).zkPort, {
+      timeoutMs: 10_000,
+      sessionId,
+      password,
+    });
+    expect(moved.res.sessionId).toBe(sessionId);
+    // r0 learns it at its next liveness renewal, then refuses the old connection's next request.
+    await new Promise((r) => setTimeout(r, 600));
+    const refused = await ask(old.conn, request(7, OP_EXISTS, ustring('/'), bool(false)));
+    expect([refused.xid, refused.err]).toEqual([7, -118]);
+    expect(await old.conn.closesWithin(2_000)).toBe(true);
+    const answered = await ask(moved.conn, request(8, OP_EXISTS, ustring('/'), bool(false)));
+    expect([answered.xid, answered.err]).toEqual([8, 0]);
   });
 
   it('has exactly one leader among followers, every replica ready', async () => {

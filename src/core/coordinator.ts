@@ -72,6 +72,7 @@ export class Coordinator {
   private readonly closedListeners = new Set<(sessionId: bigint) => void>();
   private readonly order = new SessionOrder();
   private readonly reloadListeners = new Set<() => void>();
+  private readonly resumedListeners = new Set<(sessionId: bigint) => void>();
   private following?: Promise<void>;
   private followAgain = false;
 
@@ -182,6 +183,7 @@ export class Coordinator {
     if (!this.sessions.verified(sessionId, password)) await this.catchUp();
     const session = this.verifySession(sessionId, password);
     if (origin) this.sessions.seenThrough(sessionId, origin);
+    for (const listener of this.resumedListeners) listener(sessionId);
     return session;
   }
 
@@ -273,6 +275,12 @@ export class Coordinator {
     const { requiredSchemes } = this.authPolicy;
     if (requiredSchemes.length === 0) return true;
     return this.heldIds(ctx).some((id) => requiredSchemes.includes(id.scheme));
+  }
+
+  /** A client took its session back up through a new connection to this server. */
+  onSessionResumed(listener: (sessionId: bigint) => void): () => void {
+    this.resumedListeners.add(listener);
+    return () => this.resumedListeners.delete(listener);
   }
 
   onSessionClosed(listener: (sessionId: bigint) => void): () => void {

@@ -42,6 +42,25 @@ export class ClusterStore {
     );
   }
 
+  /** Of these sessions, those whose client has since connected through another replica. */
+  async movedSessions(ids: readonly bigint[], replica: string): Promise<bigint[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.query<{ id: string }>(
+      `SELECT id FROM ${this.sessions}
+       WHERE id = ANY($1::varchar[]) AND owner <> '' AND owner <> $2`,
+      [ids.map(String), replica],
+    );
+    return rows.map((r) => BigInt(r.id));
+  }
+
+  /** The session's client now connects through `replica`. */
+  async claimSession(id: bigint, replica: string): Promise<void> {
+    await this.query(`UPDATE ${this.sessions} SET owner = $2 WHERE id = $1`, [
+      id.toString(),
+      replica,
+    ]);
+  }
+
   /** For each of these sessions some replica vouched for, how long it still has to live. */
   async remainingLives(ids: readonly bigint[]): Promise<Array<[id: bigint, remainingMs: number]>> {
     if (ids.length === 0) return [];

@@ -66,6 +66,7 @@ describe('createDataSource', () => {
         { name: 'CreateSchema1764000000000' },
         { name: 'CreateAuditLog1765000000000' },
         { name: 'AddReplicas1766000000000' },
+        { name: 'AddSessionOwner1767000000000' },
       ]);
     });
   });

@@ -7,6 +7,7 @@ import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/Postgres
 import { CreateSchema1764000000000 } from '../../migrations/1764000000000-create-schema';
 import { CreateAuditLog1765000000000 } from '../../migrations/1765000000000-create-audit-log';
 import { AddReplicas1766000000000 } from '../../migrations/1766000000000-add-replicas';
+import { AddSessionOwner1767000000000 } from '../../migrations/1767000000000-add-session-owner';
 import type { Dialect } from './columns';
 import { entitiesFor } from './entities';
 
@@ -25,6 +26,7 @@ const MIGRATIONS = [
   CreateSchema1764000000000,
   CreateAuditLog1765000000000,
   AddReplicas1766000000000,
+  AddSessionOwner1767000000000,
 ];
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 

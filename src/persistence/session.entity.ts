@@ -9,6 +9,8 @@ export interface SessionRow {
   timeoutMs: number;
   /** Database time (ms) until which a replica last vouched for the session; 0 before that. */
   expiresAt: number;
+  /** The replica the session's client last connected through; empty until it moves. */
+  owner: string;
 }
 
 /** `sessions`, the open sessions. One class per dialect: the type of `password` differs. */
@@ -19,12 +21,19 @@ export const SessionEntity = forEachDialect((dialect): new () => SessionRow => {
     @Column(bytesColumn(dialect)) password!: Buffer;
     @Column({ name: 'timeout_ms', type: 'integer' }) timeoutMs!: number;
     @Column({ ...int64Column('expires_at'), default: 0 }) expiresAt!: number;
+    @Column({ type: 'varchar', length: 255, default: '' }) owner!: string;
   }
   return SessionEntity;
 });
 
 export function toSessionRow(s: SessionRecord): SessionRow {
-  return { id: s.id.toString(), password: s.password, timeoutMs: s.timeoutMs, expiresAt: 0 };
+  return {
+    id: s.id.toString(),
+    password: s.password,
+    timeoutMs: s.timeoutMs,
+    expiresAt: 0,
+    owner: '',
+  };
 }
 
 export function fromSessionRow(row: SessionRow): SessionRecord {

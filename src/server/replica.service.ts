@@ -45,6 +45,9 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
   /** Liveness that could not be recorded yet; sent with the next renewal. */
   private unsent: Array<[bigint, number]> = [];
   private httpUrl = '';
+  private readonly movedListeners = new Set<(sessionId: bigint) => void>();
+  private readonly connected = new Set<() => Iterable<bigint>>();
+  private stopResumed: () => void = () => undefined;
   /** The ZooKeeper protocol's bound port, set once it listens. */
   zkPort = 0;
 
@@ -95,6 +98,11 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
       onError: (err) => this.log.warn(`database link: ${err.message}`),
     });
     this.link.start();
+    this.stopResumed = this.zk.onSessionResumed((id) => {
+      cluster
+        .claimSession(id, this.name)
+        .catch((err: unknown) => this.log.warn(`recording a resumed session: ${String(err)}`));
+    });
     this.timers = [
       setInterval(() => this.follow(), this.settings.followPollMs),
       setInterval(() => void this.renew(cluster), this.settings.sessionRenewMs),
@@ -104,7 +112,25 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
+    this.stopResumed();
     await this.link?.stop();
+  }
+
+  /**
+   * `connected` names the sessions a transport holds connections for; `listener` is told of each
+   * whose client connected through another replica since: this replica's connection for it is an
+   * old one, answered as ZooKeeper answers it (SessionMoved).
+   */
+  onSessionMoved(
+    connected: () => Iterable<bigint>,
+    listener: (sessionId: bigint) => void,
+  ): () => void {
+    this.connected.add(connected);
+    this.movedListeners.add(listener);
+    return () => {
+      this.connected.delete(connected);
+      this.movedListeners.delete(listener);
+    };
   }
 
   /** Before expiring: sessions another replica vouched for live on, by that replica's word. */
@@ -163,6 +189,10 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
     try {
       await cluster.renewSessions(live);
       this.unsent = [];
+      const held = [...this.connected].flatMap((ids) => [...ids()]);
+      for (const id of await cluster.movedSessions(held, this.name)) {
+        for (const listener of this.movedListeners) listener(id);
+      }
       await cluster.report(this.report());
       this.headZxid = Math.max(this.headZxid, await cluster.headZxid());
       this.ensemble.follow(await this.replicas());

@@ -3,6 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { Coordinator } from '../../core/coordinator';
 import type { ClientContext, SessionInfo } from '../../core/coordinator-types';
 import type { WatchEvent, Watcher } from '../../core/watch-event';
+import { ZkCode } from '../../core/zk-code';
 import type { Settings } from '../../server/settings';
 import { ConnectionStats } from './connection-stats';
 import { errorText } from './error-text';
@@ -64,6 +65,7 @@ export class ZkConnection implements Watcher {
   private readonly outbox: Outbox;
   private answerer: RequestAnswerer | undefined;
   private closeRequested = false;
+  private moved = false;
   private readingPaused = false;
   private handshakeTimer: NodeJS.Timeout | undefined;
 
@@ -127,6 +129,14 @@ export class ZkConnection implements Watcher {
   sessionEnded(): void {
     if (this.closeRequested || this.state === 'closed') return;
     this.end();
+  }
+
+  /**
+   * The session's client connected through another replica since: as ZooKeeper does, this old
+   * connection answers its next request with SessionMoved, then closes.
+   */
+  sessionMoved(): void {
+    if (this.state === 'open') this.moved = true;
   }
 
   /** Server shutdown: the session lives on, for the client to resume elsewhere or later. */
@@ -240,10 +250,18 @@ export class ZkConnection implements Watcher {
     this.host.stats.packetsReceived++;
     this.stats.packetsReceived++;
     const started = performance.now();
+    if (this.moved) return this.refuseMoved(body);
     // ZooKeeper's rule: a session lives while packets keep arriving within its timeout.
     if (!this.host.zk.touch(this.sessionId)) return this.sessionEnded();
     this.answerer?.packet(body, started);
     this.updateFlow();
+  }
+
+  private refuseMoved(body: Buffer): void {
+    if (this.state !== 'open' || body.length < 4) return;
+    const xid = body.readInt32BE(0);
+    this.outbox.reply({ xid, zxid: this.host.zk.lastZxid, err: ZkCode.SessionMoved });
+    this.end();
   }
 
   // ---- flow and teardown ----------------------------------------------------------------

@@ -64,9 +64,14 @@ export class ZookeeperServer
     const stopReload = this.zk.onReload(() => {
       for (const conn of this.connections) conn.shutdown();
     });
+    const stopMoved = this.replica.onSessionMoved(
+      () => this.bySession.keys(),
+      (sessionId) => this.bySession.get(sessionId)?.sessionMoved(),
+    );
     this.stopListening = () => {
       stopClosed();
       stopReload();
+      stopMoved();
     };
     await new Promise<void>((resolve, reject) => {
       this.server.once('error', reject);
