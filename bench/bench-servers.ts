@@ -19,25 +19,26 @@ export interface BenchLauncher {
 /** ZooKeeper as the issue measures it: Debian's package, forceSync on, a 1000 MB heap. */
 export const ZOOKEEPER_JVM_FLAGS = ['-Xmx1000m'];
 
-export const zoonestLauncher: BenchLauncher = {
-  name: 'Zoonest',
-  async launch(dataDir, port) {
-    const server = await spawnServer(
-      {
+/** Zoonest on SQLite, started with node's arguments `args` (see compiledServer). */
+export function zoonestLauncher(args: string[]): BenchLauncher {
+  return {
+    name: 'Zoonest',
+    async launch(dataDir, port) {
+      const env = {
         ZOONEST_HTTP_PORT: String(await freePort()),
         ZOONEST_ZK_PORT: String(port),
         ZOONEST_DATA_DIR: dataDir,
         ZOONEST_LOG_LEVEL: 'warn',
-      },
-      300_000,
-    );
-    return {
-      connectString: `127.0.0.1:${port}`,
-      pid: server.child.pid as number,
-      kill: (signal) => server.kill(signal),
-    };
-  },
-};
+      };
+      const server = await spawnServer(env, 300_000, args);
+      return {
+        connectString: `127.0.0.1:${port}`,
+        pid: server.child.pid as number,
+        kill: (signal) => server.kill(signal),
+      };
+    },
+  };
+}
 
 export function zookeeperLauncher(install: ZooKeeperInstall): BenchLauncher {
   return {

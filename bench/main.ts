@@ -2,6 +2,7 @@ import { spawnServer, freePort } from '../test/support/server-process';
 import { removeTempDirs, tempDir } from '../test/support/temp-dir';
 import { findZooKeeper } from '../test/support/zookeeper-install';
 import { zookeeperLauncher, zoonestLauncher, type BenchLauncher } from './bench-servers';
+import { compiledServer } from './compiled-server';
 import { printTable, type Result } from './percentiles';
 import { recipesBench } from './recipes-bench';
 import { printScale, scaleBench, type ScaleFigures, type ScaleShape } from './scale-bench';
@@ -81,7 +82,7 @@ async function standard(): Promise<void> {
 
 /** `npm run bench -- scale`: issue 11's figures, Zoonest then ZooKeeper, in one run. */
 async function scale(): Promise<void> {
-  const launchers: BenchLauncher[] = [zoonestLauncher];
+  const launchers: BenchLauncher[] = [zoonestLauncher(await compiledServer())];
   const zk = zooKeeper();
   if (zk) launchers.push(zk);
   const workloads: Result[][] = [];

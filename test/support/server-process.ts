@@ -25,14 +25,16 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `src/main.ts` as its own process and waits until /healthz answers. `env` names the
- * HTTP port; the ZooKeeper port is an ephemeral one unless `env` names it too.
+ * Starts `src/main.ts` (or the node arguments `args` name) as its own process and waits until
+ * /healthz answers. `env` names the HTTP port; the ZooKeeper port is an ephemeral one unless
+ * `env` names it too.
  */
 export async function spawnServer(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  args = ['-r', '@swc-node/register', 'src/main.ts'],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ZOONEST_LOG_LEVEL: 'warn', ZOONEST_ZK_PORT: '0', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
