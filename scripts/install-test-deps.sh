@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the e2e tests and the benchmark drive besides Node: Apache ZooKeeper (zkCli.sh and
-# a standalone server) and Chromium (the dashboard tests), from Debian's packages. Idempotent;
-# does nothing where it cannot install.
+# a standalone server), Chromium (the dashboard tests) and kazoo (python3-kazoo, the TLS tests),
+# from Debian's packages. Idempotent; does nothing where it cannot install.
 set -euo pipefail
 
 installed() {
@@ -11,6 +11,7 @@ installed() {
 missing=()
 if ! installed zookeeper || ! command -v java >/dev/null 2>&1; then missing+=(zookeeper); fi
 if ! installed chromium || [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+if ! installed python3-kazoo; then missing+=(python3-kazoo); fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -8,10 +8,12 @@ const USAGE = 'usage: zoonest-server [serve | migrate]';
 
 async function serve(): Promise<void> {
   const server = await startServer();
-  const { zkPort } = server as { zkPort?: number };
-  new Logger('Zoonest').log(
-    `listening on ${server.url}${zkPort === undefined ? '' : ` and ZooKeeper port ${zkPort}`}`,
-  );
+  const urls = [server.httpPort === -1 ? undefined : server.url, server.httpsUrl];
+  const ports = [
+    server.zkPort === -1 ? undefined : `ZooKeeper port ${server.zkPort}`,
+    server.zkSecurePort === -1 ? undefined : `secure port ${server.zkSecurePort}`,
+  ];
+  new Logger('Zoonest').log(`listening on ${[...urls, ...ports].filter(Boolean).join(', ')}`);
 }
 
 async function migrate(): Promise<void> {

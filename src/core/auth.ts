@@ -106,7 +106,8 @@ export function fixupAcl(acl: readonly Acl[], ids: readonly AuthId[], path: stri
         result.push({ ...entry });
         break;
       case 'auth': {
-        const proven = ids.filter((id) => id.scheme === 'digest');
+        // As ZooKeeper's fixupACL: the identities of authenticating schemes, not ip or super.
+        const proven = ids.filter((id) => id.scheme === 'digest' || id.scheme === 'x509');
         if (proven.length === 0) throw invalid('the auth scheme needs an authenticated session');
         for (const id of proven) result.push({ scheme: id.scheme, id: id.id, perms: entry.perms });
         break;
@@ -117,6 +118,11 @@ export function fixupAcl(acl: readonly Acl[], ids: readonly AuthId[], path: stri
         break;
       case 'ip':
         if (!validIpId(entry.id)) throw invalid(`bad ip id ${entry.id}`);
+        result.push({ ...entry });
+        break;
+      case 'x509':
+        // A distinguished name, as a client certificate's subject reads (CN=app,O=Example).
+        if (!/^[^=]+=/.test(entry.id)) throw invalid(`bad x509 id ${entry.id}`);
         result.push({ ...entry });
         break;
       default:

@@ -78,4 +78,28 @@ describe('loadSettings', () => {
       /needs ZOONEST_SUPER_DIGEST/,
     );
   });
+
+  it('reads the TLS listeners, -1 turning any listener off', () => {
+    const tls = {
+      ZOONEST_HTTPS_PORT: '8443',
+      ZOONEST_ZK_SECURE_PORT: '2281',
+      ZOONEST_TLS_CERT_FILE: '/etc/zoonest/server.pem',
+      ZOONEST_TLS_KEY_FILE: '/etc/zoonest/server.key',
+    };
+    expect(loadSettings({})).toMatchObject({ httpsPort: -1, zkSecurePort: -1, tls: undefined });
+    expect(loadSettings({ ...tls, ZOONEST_HTTP_PORT: '-1', ZOONEST_ZK_PORT: '-1' })).toMatchObject({
+      httpPort: -1,
+      zkPort: -1,
+      httpsPort: 8443,
+      zkSecurePort: 2281,
+      tls: { certFile: '/etc/zoonest/server.pem', clientAuth: 'none', caFile: undefined },
+    });
+    expect(() => loadSettings({ ZOONEST_HTTPS_PORT: '8443' })).toThrow(
+      /need ZOONEST_TLS_CERT_FILE/,
+    );
+    expect(() => loadSettings({ ...tls, ZOONEST_TLS_CLIENT_AUTH: 'maybe' })).toThrow(
+      /ZOONEST_TLS_CLIENT_AUTH/,
+    );
+    expect(() => loadSettings({ ZOONEST_ZK_PORT: '-2' })).toThrow(/ZOONEST_ZK_PORT/);
+  });
 });

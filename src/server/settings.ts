@@ -6,7 +6,10 @@ const int = (min: number) => z.coerce.number().int().min(min);
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** The schemes a session can prove an identity with (ZooKeeper's authentication providers). */
-const AUTH_SCHEMES = ['digest', 'ip'] as const;
+const AUTH_SCHEMES = ['digest', 'ip', 'x509'] as const;
+/** A listener's port; -1 turns the listener off, 0 takes any free port. */
+const port = (byDefault: number) => z.coerce.number().int().min(-1).max(65535).default(byDefault);
+const file = z.string().min(1);
 
 /**
  * ZooKeeper's 4lw.commands.whitelist: words separated by commas, or `*` for all. srvr is always
@@ -31,8 +34,14 @@ const fourLetterWhitelist = z.string().transform((text, ctx): AnsweredWord[] => 
 
 /** Every server setting, read from the environment. The README's settings table lists them. */
 export const settingsSchema = z.object({
-  ZOONEST_HTTP_PORT: int(0).max(65535).default(8080),
-  ZOONEST_ZK_PORT: int(0).max(65535).default(2181),
+  ZOONEST_HTTP_PORT: port(8080),
+  ZOONEST_ZK_PORT: port(2181),
+  ZOONEST_HTTPS_PORT: port(-1),
+  ZOONEST_ZK_SECURE_PORT: port(-1),
+  ZOONEST_TLS_CERT_FILE: file.optional(),
+  ZOONEST_TLS_KEY_FILE: file.optional(),
+  ZOONEST_TLS_CA_FILE: file.optional(),
+  ZOONEST_TLS_CLIENT_AUTH: z.enum(['none', 'want', 'need']).default('none'),
   ZOONEST_HOST: z.string().min(1).default('127.0.0.1'),
   ZOONEST_DATA_DIR: z.string().min(1).default('./data'),
   ZOONEST_DB_URL: z
@@ -96,8 +105,16 @@ export const settingsSchema = z.object({
 export type SettingsInput = z.input<typeof settingsSchema>;
 
 export interface Settings {
+  /** REST, Socket.IO and the dashboard in plaintext; -1: off. */
   httpPort: number;
+  /** The ZooKeeper protocol in plaintext (clientPort); -1: off. */
   zkPort: number;
+  /** The same over TLS (HTTPS and WSS); -1: off. */
+  httpsPort: number;
+  /** ZooKeeper's secureClientPort; -1: off. */
+  zkSecurePort: number;
+  /** Certificate, key and CA files of the TLS listeners; set whenever one of them is on. */
+  tls?: TlsSettings;
   host: string;
   dataDir: string;
   dbUrl?: string;
@@ -145,6 +162,15 @@ export interface Settings {
   superDigest?: string;
 }
 
+export interface TlsSettings {
+  certFile: string;
+  keyFile: string;
+  /** Client certificates are checked against it (else against the system's CAs). */
+  caFile?: string;
+  /** ZooKeeper's ssl.clientAuth: none, want (checked when sent) or need (refused without). */
+  clientAuth: 'none' | 'want' | 'need';
+}
+
 export class SettingsError extends Error {
   override name = 'SettingsError';
 }
@@ -165,6 +191,12 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
       'invalid settings:\n  ZOONEST_MIN_SESSION_TIMEOUT_MS must not exceed ZOONEST_MAX_SESSION_TIMEOUT_MS',
     );
   }
+  const tlsOn = s.ZOONEST_HTTPS_PORT !== -1 || s.ZOONEST_ZK_SECURE_PORT !== -1;
+  if (tlsOn && (s.ZOONEST_TLS_CERT_FILE === undefined || s.ZOONEST_TLS_KEY_FILE === undefined)) {
+    throw new SettingsError(
+      'invalid settings:\n  ZOONEST_HTTPS_PORT and ZOONEST_ZK_SECURE_PORT need ZOONEST_TLS_CERT_FILE and ZOONEST_TLS_KEY_FILE',
+    );
+  }
   if (s.ZOONEST_ENFORCE_AUTH_ENABLED && s.ZOONEST_ENFORCE_AUTH_SCHEMES.length === 0) {
     throw new SettingsError(
       'invalid settings:\n  ZOONEST_ENFORCE_AUTH_SCHEMES must name a scheme when ZOONEST_ENFORCE_AUTH_ENABLED is true',
@@ -178,6 +210,17 @@ export function loadSettings(env: Record<string, string | undefined>): Settings 
   return {
     httpPort: s.ZOONEST_HTTP_PORT,
     zkPort: s.ZOONEST_ZK_PORT,
+    httpsPort: s.ZOONEST_HTTPS_PORT,
+    zkSecurePort: s.ZOONEST_ZK_SECURE_PORT,
+    tls:
+      s.ZOONEST_TLS_CERT_FILE === undefined || s.ZOONEST_TLS_KEY_FILE === undefined
+        ? undefined
+        : {
+            certFile: s.ZOONEST_TLS_CERT_FILE,
+            keyFile: s.ZOONEST_TLS_KEY_FILE,
+            caFile: s.ZOONEST_TLS_CA_FILE,
+            clientAuth: s.ZOONEST_TLS_CLIENT_AUTH,
+          },
     host: s.ZOONEST_HOST,
     dataDir: s.ZOONEST_DATA_DIR,
     dbUrl: s.ZOONEST_DB_URL,

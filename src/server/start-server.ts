@@ -9,15 +9,24 @@ import { ZoonestIoAdapter } from '../transports/socketio/zoonest-io.adapter';
 import { ZookeeperServer } from '../transports/zookeeper/zookeeper-server';
 import { XdsServer } from '../xds/xds-server';
 import { AppModule } from './app.module';
+import { listenHttps } from './https-listener';
 import { ReplicaService } from './replica.service';
 import { loadSettings, type Settings, type SettingsInput } from './settings';
+import { tlsServerOptions } from './tls-options';
 
 export interface RunningServer {
-  /** Base URL of REST, Socket.IO and the dashboard, e.g. http://127.0.0.1:8080 */
+  /** Base URL of REST, Socket.IO and the dashboard, e.g. http://127.0.0.1:8080 (https:// when plaintext is off) */
   url: string;
+  /** -1 when plaintext HTTP is off. */
   httpPort: number;
-  /** The ZooKeeper wire-protocol port actually bound (settings.zkPort may be 0). */
+  /** https://host:port when ZOONEST_HTTPS_PORT is on. */
+  httpsUrl?: string;
+  /** -1 when off. */
+  httpsPort: number;
+  /** The ZooKeeper wire-protocol port actually bound (settings.zkPort may be 0); -1 when off. */
   zkPort: number;
+  /** ZooKeeper's secureClientPort as bound; -1 when off. */
+  zkSecurePort: number;
   /** The xDS port actually bound; 0 when ZOONEST_XDS_PORT is unset (off). */
   xdsPort: number;
   settings: Settings;
@@ -32,6 +41,8 @@ export async function startServer(
   env: Record<string, string | undefined> = process.env,
 ): Promise<RunningServer> {
   const settings = loadSettings({ ...env, ...stringify(overrides) });
+  // Unreadable or mismatched files stop the start before anything listens.
+  if (settings.tls) tlsServerOptions(settings.tls);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), {
     bufferLogs: true,
     bodyParser: false,
@@ -43,20 +54,38 @@ export async function startServer(
   app.useBodyParser('json', { limit: bodyLimit });
   app.useWebSocketAdapter(new ZoonestIoAdapter(app, settings));
   setupOpenApi(app);
-  await app.listen(settings.httpPort, settings.host);
-  const address = app.getHttpServer().address() as AddressInfo;
+  if (settings.httpPort === -1) await app.init();
+  else await app.listen(settings.httpPort, settings.host);
+  const httpPort = (app.getHttpServer().address() as AddressInfo | null)?.port ?? -1;
+  const https =
+    settings.httpsPort === -1 || !settings.tls
+      ? undefined
+      : await listenHttps(app.getHttpServer(), {
+          port: settings.httpsPort,
+          host: settings.host,
+          tls: settings.tls,
+          log: app.get(Logger),
+        });
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
-  const url = `http://${host}:${address.port}`;
+  const httpsUrl = https && `https://${host}:${https.port}`;
+  const url = httpPort === -1 ? (httpsUrl ?? '') : `http://${host}:${httpPort}`;
   app.get(ReplicaService).listening(url);
+  const zookeeper = app.get(ZookeeperServer);
   return {
     url,
-    httpPort: address.port,
-    zkPort: app.get(ZookeeperServer).port,
+    httpPort,
+    httpsUrl,
+    httpsPort: https?.port ?? -1,
+    zkPort: zookeeper.port,
+    zkSecurePort: zookeeper.securePort,
     xdsPort: app.get(XdsServer).port,
     settings,
     app,
     coordinator: app.get(Coordinator),
-    stop: () => app.close(),
+    stop: async () => {
+      await https?.close();
+      await app.close();
+    },
   };
 }
 

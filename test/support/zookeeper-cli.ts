@@ -17,11 +17,21 @@ const QUICK_JVM = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto';
 export function runZkCli(
   install: ZooKeeperInstall,
   server: string,
-  opts: { args?: string[]; script?: string[]; timeoutMs?: number },
+  opts: {
+    args?: string[];
+    script?: string[];
+    timeoutMs?: number;
+    /** More -D flags, e.g. ZooKeeper's TLS client properties. */
+    jvmFlags?: string[];
+  },
 ): Promise<ZkCliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(install.zkCli, ['-server', server, ...(opts.args ?? [])], {
-      env: { ...process.env, JVMFLAGS: QUICK_JVM, ZOO_LOG_DIR: '/tmp' },
+      env: {
+        ...process.env,
+        JVMFLAGS: [QUICK_JVM, ...(opts.jvmFlags ?? [])].join(' '),
+        ZOO_LOG_DIR: '/tmp',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     // zkCli prints results to stdout, but "Created ..." and every error to stderr: keep both.

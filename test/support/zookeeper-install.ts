@@ -40,12 +40,15 @@ export function findZooKeeper(): ZooKeeperInstall | undefined {
   const java = quietly('sh', ['-c', 'command -v java']).trim();
   if (!zkCli || !java) return undefined;
   // Debian's jar names its dependencies in its manifest; a release tarball keeps them in lib/.
-  // Its manifest leaves out the servlet API, without which the AdminServer does not start.
+  // Its manifest leaves out the servlet API (the AdminServer) and Netty's codec and resolver
+  // (the Netty connections TLS needs); add them where they are.
   const debianJar = '/usr/share/java/zookeeper.jar';
-  const servletApi = '/usr/share/java/servlet-api.jar';
+  const missing = ['servlet-api', 'netty-codec', 'netty-resolver']
+    .map((name) => `/usr/share/java/${name}.jar`)
+    .filter((jar) => existsSync(jar));
   const home = dirname(dirname(zkCli));
   const classpath = existsSync(debianJar)
-    ? ['/etc/zookeeper/conf', debianJar, ...(existsSync(servletApi) ? [servletApi] : [])].join(':')
+    ? ['/etc/zookeeper/conf', debianJar, ...missing].join(':')
     : `${join(home, 'conf')}:${join(home, 'lib', '*')}:${join(home, '*')}`;
   return { zkCli, java, classpath };
 }

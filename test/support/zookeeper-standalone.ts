@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { freePort } from './server-process';
-import { fourLetterWord } from './zookeeper-wire';
+import { ask, fourLetterWord, request, session } from './zookeeper-wire';
+
+const CLOSE_SESSION = -11;
 import type { ZooKeeperInstall } from './zookeeper-install';
 
 export interface ZooKeeperProcess {
@@ -87,16 +89,34 @@ export async function startZooKeeper(
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
+  const netty = (o.config ?? []).some((line) => line.includes('NettyServerCnxnFactory'));
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`ZooKeeper exited early:\n${err}`);
-    // ruok answers as soon as the port is open; srvr only once sessions are served.
-    const answer = await fourLetterWord(o.port, 'srvr').catch(() => '');
-    if (/Mode: (standalone|leader)/.test(answer)) return { port: o.port, child, stop };
+    if (await serving(o.port, netty)) return { port: o.port, child, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`ZooKeeper did not start in 30 s:\n${err}`);
     }
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Whether ZooKeeper serves sessions: srvr says so (ruok answers as soon as the port is open).
+ * Its Netty server answers no four-letter word on 3.8.0, so there a session is opened and closed.
+ */
+async function serving(port: number, netty: boolean): Promise<boolean> {
+  if (!netty) {
+    const answer = await fourLetterWord(port, 'srvr').catch(() => '');
+    return /Mode: (standalone|leader)/.test(answer);
+  }
+  try {
+    const { conn } = await session(port);
+    await ask(conn, request(1, CLOSE_SESSION));
+    conn.close();
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -17,6 +17,12 @@ export function publicSettings(s: Settings): SettingRow[] {
   const rows: Array<[string, string | number | undefined]> = [
     ['ZOONEST_HTTP_PORT', s.httpPort],
     ['ZOONEST_ZK_PORT', s.zkPort],
+    ['ZOONEST_HTTPS_PORT', s.httpsPort],
+    ['ZOONEST_ZK_SECURE_PORT', s.zkSecurePort],
+    ['ZOONEST_TLS_CERT_FILE', s.tls?.certFile],
+    ['ZOONEST_TLS_KEY_FILE', s.tls?.keyFile],
+    ['ZOONEST_TLS_CA_FILE', s.tls?.caFile],
+    ['ZOONEST_TLS_CLIENT_AUTH', s.tls?.clientAuth],
     ['ZOONEST_HOST', s.host],
     ['ZOONEST_DATA_DIR', s.dataDir],
     ['ZOONEST_DB_URL', s.dbUrl === undefined ? undefined : redactUrl(s.dbUrl)],

@@ -5,6 +5,7 @@ import { isZkError } from '../../core/zk-error';
 import { errorToJson } from '../../transports/json/error-json';
 import type { ZkSocketData } from '../../transports/socketio/zk-socket';
 import { bodyFields, type Fields } from './recipe-fields';
+import { certificateIds } from '../../transports/tls-peer';
 import type { SessionSignals } from './session-signals';
 
 export interface SocketCall {
@@ -29,6 +30,7 @@ function recipeCall(socket: Socket, sessions: SessionSignals): SocketCall | unde
   const ctx: ClientContext = {
     sessionId: data.session.sessionId,
     remoteAddress: socket.handshake.address,
+    ids: certificateIds(socket.request.socket),
   };
   const held = sessions.hold(ctx.sessionId);
   const hangUp = new AbortController();

@@ -3,6 +3,7 @@ import type { Coordinator } from '../../core/coordinator';
 import type { ClientContext } from '../../core/coordinator-types';
 import { ZkError } from '../../core/zk-error';
 import { parseSessionId } from '../json/session-id';
+import { certificateIds } from '../tls-peer';
 
 export const SESSION_HEADER = 'x-zoonest-session';
 /** The last zxid a client saw; a replica answers only once it has applied it. */
@@ -18,14 +19,15 @@ export function remoteAddress(req: Request): string {
  */
 export function clientContext(req: Request, zk: Coordinator): ClientContext {
   const address = remoteAddress(req);
+  const ids = certificateIds(req.socket);
   const header = req.headers[SESSION_HEADER];
-  if (header === undefined) return { sessionId: 0n, remoteAddress: address };
+  if (header === undefined) return { sessionId: 0n, remoteAddress: address, ids };
   const value = Array.isArray(header) ? (header[0] ?? '') : header;
   const colon = value.indexOf(':');
   if (colon < 0) throw ZkError.badArguments(`${SESSION_HEADER} must be {sessionId}:{password}`);
   const sessionId = parseSessionId(value.slice(0, colon));
   zk.verifySession(sessionId, Buffer.from(value.slice(colon + 1), 'base64'));
-  return { sessionId, remoteAddress: address };
+  return { sessionId, remoteAddress: address, ids };
 }
 
 /** The session id a request names in its session header, if any, without checking it. */

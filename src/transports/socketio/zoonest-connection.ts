@@ -10,6 +10,7 @@ import { OPERATIONS, type Call } from './operations';
 import { ReplyQueue } from './reply-queue';
 import { fieldsOf } from './request-fields';
 import { SocketSubscriptions } from './socket-subscriptions';
+import { certificateIds } from '../tls-peer';
 import type { ZkSocket } from './zk-socket';
 
 export interface ConnectionDeps {
@@ -35,6 +36,7 @@ export class ZoonestConnection implements Watcher {
     this.ctx = {
       sessionId: socket.data.session.sessionId,
       remoteAddress: socket.handshake.address,
+      ids: certificateIds(socket.request.socket),
     };
     this.subscriptions = new SocketSubscriptions((subscriptionId, event) =>
       this.emitChange(subscriptionId, event),

@@ -25,6 +25,7 @@ export class ConnectionStats {
 
   facts(c: {
     remoteAddress: string;
+    secure: boolean;
     remotePort: number;
     reading: boolean;
     outstanding: number;
@@ -33,6 +34,7 @@ export class ConnectionStats {
   }): ConnectionFacts {
     return {
       remoteAddress: c.remoteAddress,
+      secure: c.secure,
       remotePort: c.remotePort,
       interestOps: c.reading ? 1 : 0,
       outstandingRequests: c.outstanding,

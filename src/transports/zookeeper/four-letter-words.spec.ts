@@ -13,6 +13,7 @@ const firstInt = (s: string) => Buffer.from(s, 'latin1').readInt32BE(0);
 
 const idle: ConnectionFacts = {
   remoteAddress: '127.0.0.1',
+  secure: false,
   remotePort: 50000,
   interestOps: 1,
   outstandingRequests: 0,

@@ -14,6 +14,7 @@ export interface FactSources {
   stats: WireStats;
   connections: Iterable<ZkConnection>;
   port: number;
+  securePort: number;
   startedMs: number;
   mode: ServerFacts['mode'];
 }
@@ -49,7 +50,7 @@ export function gatherServerFacts(s: FactSources): ServerFacts {
     sessions: { global: counts.sessions, local: 0 },
     conf: {
       clientPort: s.port,
-      secureClientPort: -1,
+      secureClientPort: s.securePort,
       dataDir: s.settings.dataDir,
       dataDirSize: dirSize,
       dataLogDir: s.settings.dataDir,

@@ -1,6 +1,8 @@
 /** One client connection as the stat and cons words print it (ServerCnxn.dumpConnectionInfo). */
 export interface ConnectionFacts {
   remoteAddress: string;
+  /** Came in on the secure client port (ZooKeeper lists it under secure_connections). */
+  secure: boolean;
   remotePort: number;
   /** NIO interest ops ZooKeeper prints in brackets: 1 while reading, 0 while throttled. */
   interestOps: number;

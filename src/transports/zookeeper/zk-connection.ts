@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 import type { LoggerService } from '@nestjs/common';
 import type { Coordinator } from '../../core/coordinator';
 import type { ClientContext, SessionInfo } from '../../core/coordinator-types';
@@ -26,6 +27,7 @@ import { Outbox } from './outbox';
 import { RequestAnswerer } from './request-answerer';
 import type { ConnectionFacts, ServerReport } from './server-facts';
 import { handshake } from './session-handshake';
+import { certificateIds } from '../tls-peer';
 
 /** ZooKeeper's sessionless-connection timeout: the ConnectRequest must come within it. */
 const HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -111,6 +113,7 @@ export class ZkConnection implements Watcher {
   facts(): ConnectionFacts {
     return this.stats.facts({
       remoteAddress: this.remoteAddress,
+      secure: this.socket instanceof TLSSocket,
       remotePort: this.remotePort,
       reading: !this.readingPaused,
       outstanding: this.answerer?.outstanding ?? 0,
@@ -209,7 +212,11 @@ export class ZkConnection implements Watcher {
 
   private opened(session: SessionInfo, response: ConnectResponse): void {
     clearTimeout(this.handshakeTimer);
-    this.ctx = { sessionId: session.sessionId, remoteAddress: this.remoteAddress };
+    this.ctx = {
+      sessionId: session.sessionId,
+      remoteAddress: this.remoteAddress,
+      ids: certificateIds(this.socket),
+    };
     const { zk, settings, stats, log } = this.host;
     this.answerer = new RequestAnswerer(
       {

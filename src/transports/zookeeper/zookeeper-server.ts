@@ -1,4 +1,5 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import {
   Inject,
   Injectable,
@@ -12,7 +13,9 @@ import { MetricsService } from '../../ops/metrics.service';
 import { ReplicaService } from '../../server/replica.service';
 import type { Settings } from '../../server/settings';
 import type { ServerEnsemble } from '../../server/local-ensemble';
+import { tlsServerOptions } from '../../server/tls-options';
 import { ENSEMBLE, SETTINGS } from '../../server/tokens';
+import { admitTlsPeer } from '../tls-peer';
 import { gatherServerFacts, gatherSessionFacts } from './gather-server-facts';
 import { WireStats } from './latency-stats';
 import { ConnectionCounts } from './connection-counts';
@@ -30,6 +33,7 @@ export class ZookeeperServer
   readonly log = new Logger('ZookeeperServer');
   readonly stats = new WireStats();
   private readonly server: Server;
+  private readonly secureServer: TlsServer;
   private readonly connections = new Set<ZkConnection>();
   private readonly bySession = new Map<bigint, ZkConnection>();
   private readonly perAddress = new ConnectionCounts();
@@ -44,11 +48,29 @@ export class ZookeeperServer
     @Optional() @Inject(ENSEMBLE) private readonly ensemble?: ServerEnsemble,
   ) {
     this.server = createServer((socket) => this.accept(socket));
+    this.secureServer = createTlsServer(
+      settings.tls ? tlsServerOptions(settings.tls) : {},
+      (socket) => {
+        if (admitTlsPeer(socket)) return this.accept(socket);
+        this.log.warn(
+          `closing a TLS connection from ${socket.remoteAddress}: untrusted certificate`,
+        );
+        socket.destroy();
+      },
+    );
+    this.secureServer.on('tlsClientError', (err, socket) => {
+      this.log.warn(`TLS handshake with ${socket.remoteAddress} failed: ${err.message}`);
+    });
   }
 
-  /** The port actually bound (settings.zkPort may be 0). */
+  /** The port actually bound (settings.zkPort may be 0); -1 when plaintext is off. */
   get port(): number {
-    return (this.server.address() as AddressInfo | null)?.port ?? 0;
+    return boundPort(this.server);
+  }
+
+  /** ZooKeeper's secureClientPort as bound; -1 when off. */
+  get securePort(): number {
+    return boundPort(this.secureServer);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,25 +95,36 @@ export class ZookeeperServer
       stopReload();
       stopMoved();
     };
+    const { zkPort, zkSecurePort, host } = this.settings;
+    if (zkPort !== -1) await this.listen(this.server, zkPort);
+    if (zkSecurePort !== -1) await this.listen(this.secureServer, zkSecurePort);
+    const announced = this.port !== -1 ? this.port : this.securePort;
+    this.replica.zkPort = announced;
+    this.ensemble?.announce(announced);
+    this.log.log(
+      `ZooKeeper protocol on ${host}: port ${this.port}, secure port ${this.securePort}`,
+    );
+  }
+
+  private async listen(server: Server, port: number): Promise<void> {
     await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.settings.zkPort, this.settings.host, () => {
-        this.server.off('error', reject);
+      server.once('error', reject);
+      server.listen(port, this.settings.host, () => {
+        server.off('error', reject);
         resolve();
       });
     });
-    this.server.on('error', (err) => this.log.error(`zookeeper listener: ${err.message}`));
-    this.replica.zkPort = this.port;
-    this.ensemble?.announce(this.port);
-    this.log.log(`ZooKeeper protocol on ${this.settings.host}:${this.port}`);
+    server.on('error', (err) => this.log.error(`zookeeper listener: ${err.message}`));
   }
 
   /** Before the store closes: stop accepting and drop every connection; sessions live on. */
   async onModuleDestroy(): Promise<void> {
     this.stopListening();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = [this.server, this.secureServer]
+      .filter((s) => s.listening)
+      .map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
     for (const conn of this.connections) conn.shutdown();
-    await closed;
+    await Promise.all(closed);
   }
 
   facts(): ServerFacts {
@@ -101,6 +134,7 @@ export class ZookeeperServer
       stats: this.stats,
       connections: this.connections,
       port: this.port,
+      securePort: this.securePort,
       startedMs: this.startedMs,
       mode: this.replica.role,
     });
@@ -143,4 +177,8 @@ export class ZookeeperServer
     socket.once('close', () => this.perAddress.remove(address));
     this.connections.add(new ZkConnection(socket, this));
   }
+}
+
+function boundPort(server: Server): number {
+  return (server.address() as AddressInfo | null)?.port ?? -1;
 }

@@ -133,8 +133,10 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
     run: (r) => {
       const f = r.facts();
       return {
-        connections: f.connections.map((c) => connectionInfo(c, false)),
-        secure_connections: [],
+        connections: f.connections.filter((c) => !c.secure).map((c) => connectionInfo(c, false)),
+        secure_connections: f.connections
+          .filter((c) => c.secure)
+          .map((c) => connectionInfo(c, false)),
       };
     },
   },
@@ -185,8 +187,10 @@ export const ADMIN_COMMANDS: readonly AdminCommand[] = [
       const f = r.facts();
       return {
         ...serverStats(f),
-        connections: f.connections.map((c) => connectionInfo(c, true)),
-        secure_connections: [],
+        connections: f.connections.filter((c) => !c.secure).map((c) => connectionInfo(c, true)),
+        secure_connections: f.connections
+          .filter((c) => c.secure)
+          .map((c) => connectionInfo(c, true)),
       };
     },
   },
