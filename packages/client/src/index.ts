@@ -53,7 +53,7 @@ export { DistributedAtomicLong, type AtomicValue } from './recipes/distributed-a
 export { ServiceDiscovery, type Registration } from './recipes/service-discovery';
 export { LoadBalancer, type Strategy } from './recipes/load-balancer';
 export { PartitionProducer } from './recipes/partitions';
-export { GroupConsumer } from './recipes/group-consumer';
+export { GroupConsumer, type GroupConsumerOptions } from './recipes/group-consumer';
 export {
   ConfigClient,
   type ConfigFormat,

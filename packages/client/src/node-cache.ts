@@ -3,6 +3,7 @@ import { isNewer, readNode, type ChildData } from './child-data';
 import { TypedEmitter } from './typed-emitter';
 import type { ChangeEvent } from './watched-event';
 import type { ZoonestClient } from './zoonest-client';
+import { requireClient, requirePath } from './recipes/arguments';
 
 export interface NodeCacheEvents {
   /** The node was created, changed or deleted (then `node` is undefined). */
@@ -24,6 +25,8 @@ export class NodeCache extends TypedEmitter<NodeCacheEvents> {
     readonly path: string,
   ) {
     super();
+    requireClient('NodeCache', client);
+    requirePath('NodeCache', path);
     this.feed = new CacheFeed({
       apply: (batch) => this.apply(batch),
       reload: async () => this.set(await this.read()),

@@ -5,6 +5,7 @@ import type { ChangeEvent } from './watched-event';
 import type { ZoonestClient } from './zoonest-client';
 import { isZoonestError } from './zoonest-error';
 import { childPath } from './znode-path';
+import { requireClient, requirePath } from './recipes/arguments';
 
 export interface TreeCacheOptions {
   /** Cache nodes down to this depth below the root (0: the root only). Default: all. */
@@ -38,6 +39,8 @@ export class TreeCache extends TypedEmitter<TreeCacheEvents> {
     opts: TreeCacheOptions = {},
   ) {
     super();
+    requireClient('TreeCache', client);
+    requirePath('TreeCache', path);
     this.maxDepth = opts.maxDepth ?? Infinity;
     this.feed = new CacheFeed({
       apply: (batch) => this.apply(batch),

@@ -3,7 +3,7 @@
  * burst of changes costs at most one extra run.
  */
 export class CoalescingRunner {
-  private running = false;
+  private running?: Promise<void>;
   private again = false;
 
   constructor(
@@ -18,8 +18,7 @@ export class CoalescingRunner {
       this.again = true;
       return;
     }
-    this.running = true;
-    void (async () => {
+    this.running = (async () => {
       try {
         do {
           this.again = false;
@@ -28,8 +27,13 @@ export class CoalescingRunner {
       } catch (err) {
         this.failed(err);
       } finally {
-        this.running = false;
+        this.running = undefined;
       }
     })();
+  }
+
+  /** Settles once no run is in progress. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
   }
 }

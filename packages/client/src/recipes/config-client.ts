@@ -3,6 +3,7 @@ import type { ZoonestClient } from '../zoonest-client';
 import { isZoonestError } from '../zoonest-error';
 import { RecipePaths } from '@zoonest/protocol/recipes/recipe-paths';
 import { childrenOrEmpty, ensureNodes, parentOf, utf8, watchLoop } from './recipe-support';
+import { requireClient } from './arguments';
 
 export type ConfigFormat = 'json' | 'yaml' | 'properties' | 'text';
 
@@ -40,7 +41,9 @@ function check(format: ConfigFormat, content: string): void {
  * start, then every change).
  */
 export class ConfigClient {
-  constructor(private readonly client: ZoonestClient) {}
+  constructor(private readonly client: ZoonestClient) {
+    requireClient('ConfigClient', client);
+  }
 
   async get(k: ConfigKey): Promise<ConfigValue | null> {
     const { namespace, group, key } = resolve(k);

@@ -1,6 +1,7 @@
 import type { ZoonestClient } from '../zoonest-client';
 import { isZoonestError } from '../zoonest-error';
 import { createWithParents } from './recipe-support';
+import { requireClient, requirePath } from './arguments';
 
 export interface AtomicValue {
   succeeded: boolean;
@@ -24,7 +25,10 @@ export class DistributedAtomicLong {
   constructor(
     private readonly client: ZoonestClient,
     readonly path: string,
-  ) {}
+  ) {
+    requireClient('DistributedAtomicLong', client);
+    requirePath('DistributedAtomicLong', path);
+  }
 
   async get(): Promise<bigint> {
     try {

@@ -1,13 +1,17 @@
 import type { ZoonestClient } from '../zoonest-client';
 import { isZoonestError } from '../zoonest-error';
 import { createWithParents, Deadline, deleteQuietly, oneShot } from './recipe-support';
+import { requireClient, requirePath } from './arguments';
 
 /** Curator's DistributedBarrier: while the node exists, waitOnBarrier waits. */
 export class DistributedBarrier {
   constructor(
     private readonly client: ZoonestClient,
     readonly path: string,
-  ) {}
+  ) {
+    requireClient('DistributedBarrier', client);
+    requirePath('DistributedBarrier', path);
+  }
 
   async setBarrier(): Promise<void> {
     await createWithParents(this.client, this.path, undefined, 'persistent').catch(

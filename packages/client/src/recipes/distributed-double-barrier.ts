@@ -7,6 +7,7 @@ import {
   deleteQuietly,
   oneShot,
 } from './recipe-support';
+import { requireClient, requireCount, requirePath } from './arguments';
 
 const READY = 'ready';
 
@@ -22,7 +23,11 @@ export class DistributedDoubleBarrier {
     private readonly client: ZoonestClient,
     readonly path: string,
     readonly memberQty: number,
-  ) {}
+  ) {
+    requireClient('DistributedDoubleBarrier', client);
+    requirePath('DistributedDoubleBarrier', path);
+    requireCount('DistributedDoubleBarrier', 'memberQty', memberQty);
+  }
 
   private get ourPath(): string {
     return `${this.path}/${this.id}`;

@@ -10,6 +10,7 @@ import {
   oneShot,
   utf8,
 } from './recipe-support';
+import { requireClient, requirePath } from './arguments';
 
 const ITEM = 'queue-';
 
@@ -30,7 +31,10 @@ export class DistributedQueue {
   constructor(
     private readonly client: ZoonestClient,
     readonly path: string,
-  ) {}
+  ) {
+    requireClient('DistributedQueue', client);
+    requirePath('DistributedQueue', path);
+  }
 
   get itemsPath(): string {
     return `${this.path}/items`;

@@ -2,6 +2,7 @@ import type { ZoonestClient } from '../zoonest-client';
 import { LOCK_NAME, MUTEX, order, type Contention } from '@zoonest/protocol/recipes/contention';
 import { acquireNode, type HeldNode } from './lock-node';
 import { childrenOrEmpty, deleteQuietly } from './recipe-support';
+import { requireClient, requirePath } from './arguments';
 
 export class LockTimeoutError extends Error {
   override name = 'LockTimeoutError';
@@ -26,7 +27,10 @@ export class InterProcessMutex {
     readonly path: string,
     private readonly lockName = LOCK_NAME,
     private readonly contention: Contention = MUTEX,
-  ) {}
+  ) {
+    requireClient('InterProcessMutex', client);
+    requirePath('InterProcessMutex', path);
+  }
 
   /** True once acquired, false at the timeout (absent: wait as long as it takes). */
   async acquire(opts: { timeoutMs?: number } = {}): Promise<boolean> {

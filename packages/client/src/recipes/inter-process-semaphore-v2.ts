@@ -5,6 +5,7 @@ import { LEASE_NAME, order } from '@zoonest/protocol/recipes/contention';
 import { InterProcessMutex } from './inter-process-mutex';
 import { enqueue, type HeldNode } from './lock-node';
 import { Deadline, deleteQuietly, nameOf, oneShot } from './recipe-support';
+import { requireClient, requireCount, requirePath } from './arguments';
 
 /** One lease of a semaphore; close it to give it back. */
 export class Lease {
@@ -31,7 +32,11 @@ export class InterProcessSemaphoreV2 {
     private readonly client: ZoonestClient,
     readonly path: string,
     readonly maxLeases: number,
-  ) {}
+  ) {
+    requireClient('InterProcessSemaphoreV2', client);
+    requirePath('InterProcessSemaphoreV2', path);
+    requireCount('InterProcessSemaphoreV2', 'maxLeases', maxLeases);
+  }
 
   /** A lease, or null at the timeout. */
   async acquire(opts: { timeoutMs?: number } = {}): Promise<Lease | null> {

@@ -3,6 +3,7 @@ import { isZoonestError } from '../zoonest-error';
 import { LATCH, LATCH_NAME, order } from '@zoonest/protocol/recipes/contention';
 import { enqueue } from './lock-node';
 import { childrenOrEmpty, Deadline, deleteQuietly, nameOf, oneShot, utf8 } from './recipe-support';
+import { requireClient, requirePath } from './arguments';
 
 export interface Participant {
   id: string;
@@ -28,7 +29,10 @@ export class LeaderLatch {
     private readonly client: ZoonestClient,
     readonly path: string,
     readonly id: string,
-  ) {}
+  ) {
+    requireClient('LeaderLatch', client);
+    requirePath('LeaderLatch', path);
+  }
 
   async start(): Promise<void> {
     const held = await enqueue(this.client, this.path, LATCH_NAME, this.id);

@@ -1,8 +1,17 @@
-import type { ServiceDiscovery } from './service-discovery';
+import { ErrorCode } from '../error-code';
+import { ZoonestError } from '../zoonest-error';
+import { requireName, requireOneOf } from './arguments';
+import { ServiceDiscovery } from './service-discovery';
 import type { ServiceInstance } from '@zoonest/protocol/recipes/service-instance';
 
-export type Strategy =
-  'round-robin' | 'random' | 'weighted' | 'least-outstanding' | 'consistent-hash';
+export const STRATEGIES = [
+  'round-robin',
+  'random',
+  'weighted',
+  'least-outstanding',
+  'consistent-hash',
+] as const;
+export type Strategy = (typeof STRATEGIES)[number];
 
 /** FNV-1a, for the consistent-hash ring (no crypto needed on the client). */
 function hash32(text: string): number {
@@ -30,7 +39,16 @@ export class LoadBalancer {
     private readonly discovery: ServiceDiscovery,
     readonly service: string,
     readonly strategy: Strategy = 'round-robin',
-  ) {}
+  ) {
+    if (!(discovery instanceof ServiceDiscovery)) {
+      throw new ZoonestError(
+        ErrorCode.BadArguments,
+        'LoadBalancer: needs a ServiceDiscovery as its first argument',
+      );
+    }
+    requireName('LoadBalancer', 'service', service);
+    requireOneOf('LoadBalancer', 'strategy', strategy, STRATEGIES);
+  }
 
   async start(): Promise<void> {
     await new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@ import {
   type Partition,
 } from '@zoonest/protocol/recipes/partition';
 import { childrenOrEmpty, utf8 } from './recipe-support';
+import { requireClient, requireName } from './arguments';
 
 export const BROKER_IDS = '/zoonest/brokers/ids';
 export const BROKER_TOPICS = '/zoonest/brokers/topics';
@@ -48,7 +49,10 @@ export class PartitionProducer {
   constructor(
     private readonly client: ZoonestClient,
     readonly topic: string,
-  ) {}
+  ) {
+    requireClient('PartitionProducer', client);
+    requireName('PartitionProducer', 'topic', topic);
+  }
 
   async start(): Promise<void> {
     await this.refresh();

@@ -12,6 +12,7 @@ import {
   type ServiceInstance,
   type Side,
 } from '@zoonest/protocol/recipes/service-instance';
+import { requireClient } from './arguments';
 
 /** An instance to register, as a provider unless `side` says otherwise. */
 export interface Registration extends InstanceRegistration {
@@ -27,7 +28,9 @@ const ROOT = '/dubbo';
 export class ServiceDiscovery {
   private readonly mine = new Map<string, { path: string; instance: ServiceInstance }>();
 
-  constructor(private readonly client: ZoonestClient) {}
+  constructor(private readonly client: ZoonestClient) {
+    requireClient('ServiceDiscovery', client);
+  }
 
   async registerService(service: string, reg: Registration): Promise<ServiceInstance> {
     const side = reg.side ?? 'providers';
