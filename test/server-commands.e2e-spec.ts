@@ -58,7 +58,7 @@ describe('zoonest-server migrate', () => {
       const migrated = await run(['migrate'], settings);
       expect([migrated.code, migrated.stdout]).toEqual([
         0,
-        'zoonest: the database is migrated (newest migration: AddReplicas1766000000000)\n',
+        'zoonest: the database is migrated (newest migration: AddSessionOwner1767000000000)\n',
       ]);
 
       const server = await spawnServer({ ...skip, ZOONEST_HTTP_PORT: String(await freePort()) });
