@@ -45,6 +45,7 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
   /** Liveness that could not be recorded yet; sent with the next renewal. */
   private unsent: Array<[bigint, number]> = [];
   private httpUrl = '';
+  private httpPort: number;
   private readonly movedListeners = new Set<(sessionId: bigint) => void>();
   private readonly connected = new Set<() => Iterable<bigint>>();
   private stopResumed: () => void = () => undefined;
@@ -58,6 +59,7 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(ENSEMBLE) private readonly ensemble: ReplicaEnsemble,
     metrics: MetricsService,
   ) {
+    this.httpPort = settings.httpPort;
     if (settings.dbUrl) this.cluster = new ClusterStore(ds);
     metrics.bindReplica(() => this.status());
   }
@@ -67,7 +69,7 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   get name(): string {
-    return this.settings.replicaName ?? `${hostname()}:${this.httpPort()}`;
+    return this.settings.replicaName ?? `${hostname()}:${this.httpPort}`;
   }
 
   get role(): ReplicaRole {
@@ -81,8 +83,9 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Called once HTTP listens, so the default name and the replica list carry the real port. */
-  listening(httpUrl: string): void {
+  listening(httpUrl: string, httpPort: number): void {
     this.httpUrl = httpUrl;
+    this.httpPort = httpPort;
   }
 
   onApplicationBootstrap(): void {
@@ -211,10 +214,5 @@ export class ReplicaService implements OnApplicationBootstrap, OnApplicationShut
       role,
       appliedZxid: this.zk.lastZxid,
     };
-  }
-
-  private httpPort(): number {
-    const port = /:(\d+)$/.exec(this.httpUrl)?.[1];
-    return port ? Number(port) : this.settings.httpPort;
   }
 }

@@ -69,7 +69,7 @@ export async function startServer(
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   const httpsUrl = https && `https://${host}:${https.port}`;
   const url = httpPort === -1 ? (httpsUrl ?? '') : `http://${host}:${httpPort}`;
-  app.get(ReplicaService).listening(url);
+  app.get(ReplicaService).listening(url, httpPort === -1 ? (https?.port ?? -1) : httpPort);
   const zookeeper = app.get(ZookeeperServer);
   return {
     url,
